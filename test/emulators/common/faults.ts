@@ -1,0 +1,84 @@
+/**
+ * Fault injection for the emulators. Rules are consumed in order: a rule applies to requests whose
+ * path starts with `path` (all API paths when omitted), lets `skip` matching requests through first,
+ * then fires `count` times.
+ */
+export type FaultKind = 'status' | 'drop-before' | 'drop-mid' | 'malformed' | 'slow-body';
+
+export interface FaultRule {
+	kind: FaultKind;
+	count: number;
+	skip?: number;
+	path?: string;
+	/** For `status`: the HTTP status to answer. */
+	status?: number;
+	/** For `status`: the body to answer; defaults to the provider's error shape. */
+	body?: unknown;
+	/** For `status`: a Retry-After header value in seconds. */
+	retryAfter?: number;
+	/** For `slow-body`: pause between the two halves of the body. */
+	ms?: number;
+}
+
+export interface FaultConfig {
+	/** Fixed latency added before answering every API request. */
+	latencyMs?: number;
+	/** Uniform random extra latency, 0..jitterMs. */
+	jitterMs?: number;
+	rules?: FaultRule[];
+}
+
+export type FaultDecision =
+	| { kind: 'none'; delayMs: number }
+	| { kind: 'status'; delayMs: number; status: number; body?: unknown; retryAfter?: number }
+	| { kind: 'drop-before' | 'drop-mid' | 'malformed'; delayMs: number }
+	| { kind: 'slow-body'; delayMs: number; slowBodyMs: number };
+
+export class FaultInjector {
+	private config: FaultConfig = {};
+	private rules: Array<FaultRule & { seen: number; fired: number }> = [];
+
+	constructor(config?: FaultConfig) {
+		this.configure(config ?? {});
+	}
+
+	configure(config: FaultConfig) {
+		this.config = { ...config };
+		this.rules = (config.rules ?? []).map((r) => ({ ...r, seen: 0, fired: 0 }));
+	}
+
+	/** Adds rules after the current ones, keeping latency settings. */
+	add(...rules: FaultRule[]) {
+		this.rules.push(...rules.map((r) => ({ ...r, seen: 0, fired: 0 })));
+	}
+
+	describe() {
+		return { latencyMs: this.config.latencyMs, jitterMs: this.config.jitterMs, rules: this.rules };
+	}
+
+	next(path: string): FaultDecision {
+		const delayMs = (this.config.latencyMs ?? 0) + Math.random() * (this.config.jitterMs ?? 0);
+		for (const rule of this.rules) {
+			if (rule.fired >= rule.count) continue;
+			if (rule.path && !path.startsWith(rule.path)) continue;
+			rule.seen++;
+			if (rule.seen <= (rule.skip ?? 0)) continue;
+			rule.fired++;
+			switch (rule.kind) {
+				case 'status':
+					return {
+						kind: 'status',
+						delayMs,
+						status: rule.status ?? 500,
+						body: rule.body,
+						retryAfter: rule.retryAfter,
+					};
+				case 'slow-body':
+					return { kind: 'slow-body', delayMs, slowBodyMs: rule.ms ?? 200 };
+				default:
+					return { kind: rule.kind, delayMs };
+			}
+		}
+		return { kind: 'none', delayMs };
+	}
+}
