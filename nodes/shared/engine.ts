@@ -1,0 +1,159 @@
+import { sleep, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+
+import { dispatchChunks, type DeliveredOutcome, type DispatchStats } from './dispatch';
+import { createHttpClient, type TransportConfig } from './http';
+import { RequestPacer } from './pacing';
+import { planChunks, prepareItems, type PreparedInput, type UniqueContact } from './planning';
+import {
+	buildOutputItems,
+	errorMode,
+	invalidInputError,
+	isFailure,
+	summaryError,
+	type ItemResult,
+} from './results';
+import type { BulkAdapter, EngineOptions, HttpClient } from './types';
+
+export interface BulkRunReport {
+	items: number;
+	uniqueContacts: number;
+	invalid: number;
+	chunks: number;
+	stats: DispatchStats;
+}
+
+/** Everything a run produced before it is turned into n8n items. */
+export interface BulkRunResult {
+	results: ItemResult[];
+	report: BulkRunReport;
+}
+
+function outcomeForOversized(bytes: number, limit: number): DeliveredOutcome {
+	return {
+		status: 'invalid',
+		errorCode: 'TOO_LARGE',
+		errorMessage: `This contact alone is ${bytes} bytes, more than the ${limit} bytes the provider accepts in one request`,
+	};
+}
+
+/** Pairs every input item with its outcome: invalid items, merged duplicates and sent contacts. */
+export function collectResults<C>(
+	itemCount: number,
+	prepared: PreparedInput<C>,
+	memberOutcomes: DeliveredOutcome[],
+): ItemResult[] {
+	const results: ItemResult[] = new Array(itemCount);
+	for (const bad of prepared.invalid) {
+		results[bad.itemIndex] = {
+			status: 'invalid',
+			email: bad.email,
+			errorField: bad.field,
+			errorCode: 'INVALID_INPUT',
+			errorMessage: `${bad.field} ${bad.message}`,
+		};
+	}
+	prepared.unique.forEach((member: UniqueContact<C>, index) => {
+		const outcome = memberOutcomes[index] ?? {
+			status: 'failed',
+			errorCode: 'NOT_SENT',
+			errorMessage: 'This contact was not sent (internal error: no outcome recorded)',
+		};
+		for (const itemIndex of member.items) {
+			results[itemIndex] = {
+				...outcome,
+				email: member.email,
+				mergedWithItems: member.items.length > 1 ? member.items.filter((i) => i !== itemIndex) : undefined,
+			};
+		}
+	});
+	return results;
+}
+
+/** Validates, de-duplicates, chunks and sends; returns one result per item. Provider-agnostic. */
+export async function runBulkOperation<C>(
+	adapter: BulkAdapter<C>,
+	items: INodeExecutionData[],
+	http: HttpClient,
+	pacer: RequestPacer,
+	options: EngineOptions,
+	beforeSend?: (prepared: PreparedInput<C>) => void,
+): Promise<BulkRunResult> {
+	const prepared = prepareItems(adapter, items);
+	const maxContacts = Math.max(1, Math.min(options.batchSize ?? adapter.limits.maxContacts, adapter.limits.maxContacts));
+	const maxBytes =
+		adapter.limits.maxBytes === undefined
+			? options.maxBytes
+			: Math.min(options.maxBytes ?? adapter.limits.maxBytes, adapter.limits.maxBytes);
+	const plan = planChunks(prepared.unique, adapter.envelope, maxContacts, maxBytes);
+
+	const memberOutcomes: DeliveredOutcome[] = new Array(prepared.unique.length);
+	for (const big of plan.oversized) memberOutcomes[big.member] = outcomeForOversized(big.bytes, maxBytes ?? 0);
+
+	let stats: DispatchStats = { requests: 0, retries: 0, splits: 0 };
+	beforeSend?.(prepared);
+	if (options.dryRun) {
+		for (const chunk of plan.chunks) {
+			chunk.members.forEach((member, i) => {
+				memberOutcomes[member] = {
+					status: 'dry_run',
+					request: chunk.request,
+					details: {
+						requestContacts: chunk.contacts.length,
+						requestBytes: chunk.bytes,
+						payload: JSON.parse(chunk.serialized[i]),
+					},
+				};
+			});
+		}
+	} else {
+		const sent = await dispatchChunks(plan.chunks, prepared.unique.length, {
+			adapter,
+			http,
+			pacer,
+			options,
+			signal: http.signal,
+		});
+		stats = sent.stats;
+		for (const chunk of plan.chunks) {
+			for (const member of chunk.members) memberOutcomes[member] = sent.outcomes[member];
+		}
+	}
+
+	return {
+		results: collectResults(items.length, prepared, memberOutcomes),
+		report: {
+			items: items.length,
+			uniqueContacts: prepared.unique.length,
+			invalid: prepared.invalid.length,
+			chunks: plan.chunks.length,
+			stats,
+		},
+	};
+}
+
+/**
+ * The node-facing entry point: runs the adapter over the node's input items and returns the
+ * node's output, routing failures the way the node's On Error setting asks.
+ */
+export async function executeBulk<C>(
+	ctx: IExecuteFunctions,
+	adapter: BulkAdapter<C>,
+	transport: TransportConfig,
+	options: EngineOptions,
+): Promise<INodeExecutionData[][]> {
+	const items = ctx.getInputData();
+	const mode = errorMode(ctx);
+	const signal = ctx.getExecutionCancelSignal?.();
+	const pacer = new RequestPacer(options.requestsPerSecond, async (ms) => await sleep(ms, signal));
+	const http = createHttpClient(ctx, transport, options, pacer);
+
+	const { results } = await runBulkOperation(adapter, items, http, pacer, options, (prepared) => {
+		// Fail fast on bad input when the user wants the node to stop on errors: nothing half-sent.
+		if (mode === 'stopWorkflow' && !options.dryRun && prepared.invalid.length > 0) {
+			throw invalidInputError(ctx, prepared.invalid, items.length);
+		}
+	});
+
+	if (mode === 'stopWorkflow' && results.some(isFailure)) throw summaryError(ctx, results);
+	return [buildOutputItems(ctx, items, results, mode, options.includeInputFields)];
+}

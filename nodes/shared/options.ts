@@ -1,0 +1,100 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { DEFAULT_ENGINE_OPTIONS, type EngineOptions } from './types';
+
+export interface BulkOptionDefaults {
+	/** Contacts per request: the provider's maximum unless the user lowers it. */
+	batchSize: number;
+	maxBatchSize: number;
+	concurrency: number;
+	/** The provider's published rate limit, 0 when it has none. */
+	requestsPerSecond: number;
+	/** Leave the batch-size field out for single-contact operations. */
+	batched: boolean;
+}
+
+/**
+ * The delivery options every bulk operation shares, for the node's "Options" collection. Provider
+ * nodes add their own fields next to these.
+ */
+export function deliveryOptionFields(defaults: BulkOptionDefaults): INodeProperties[] {
+	const fields: INodeProperties[] = [];
+	if (defaults.batched) {
+		fields.push({
+			displayName: 'Contacts per Request',
+			name: 'batchSize',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: defaults.maxBatchSize },
+			default: defaults.batchSize,
+			description: `How many contacts go in one request. The provider accepts at most ${defaults.maxBatchSize}; lower it only if a proxy in between limits request size.`,
+		});
+	}
+	fields.push(
+		{
+			displayName: 'Dry Run',
+			name: 'dryRun',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to only validate, de-duplicate and plan the requests without sending anything. Each item reports which request it would go in and the payload.',
+		},
+		{
+			displayName: 'Include Input Fields',
+			name: 'includeInputFields',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to copy the input item fields into the output item, next to the result fields',
+		},
+		{
+			displayName: 'Max Requests per Second',
+			name: 'requestsPerSecond',
+			type: 'number',
+			typeOptions: { minValue: 0, numberPrecision: 2 },
+			default: defaults.requestsPerSecond,
+			description:
+				'Paces requests to stay under the provider rate limit so they are not rejected with 429. 0 means no pacing.',
+		},
+		{
+			displayName: 'Max Retries',
+			name: 'maxRetries',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 20 },
+			default: DEFAULT_ENGINE_OPTIONS.maxRetries,
+			description:
+				'How often a request is resent after a rate limit (429), a server error or a lost connection. Requests that might create duplicates are never resent.',
+		},
+		{
+			displayName: 'Parallel Requests',
+			name: 'concurrency',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 16 },
+			default: defaults.concurrency,
+			description: 'How many requests may be in flight at the same time',
+		},
+	);
+	return fields;
+}
+
+function numberOr(value: unknown, fallback: number): number {
+	return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+}
+
+/** Reads the shared delivery options from the node's "options" collection. */
+export function readEngineOptions(
+	ctx: IExecuteFunctions,
+	defaults: BulkOptionDefaults,
+	collection = 'options',
+): EngineOptions {
+	const options = ctx.getNodeParameter(collection, 0, {}) as IDataObject;
+	return {
+		...DEFAULT_ENGINE_OPTIONS,
+		batchSize: defaults.batched
+			? Math.min(defaults.maxBatchSize, Math.max(1, numberOr(options.batchSize, defaults.batchSize)))
+			: 1,
+		concurrency: Math.max(1, numberOr(options.concurrency, defaults.concurrency)),
+		maxRetries: Math.max(0, numberOr(options.maxRetries, DEFAULT_ENGINE_OPTIONS.maxRetries)),
+		requestsPerSecond: Math.max(0, numberOr(options.requestsPerSecond, defaults.requestsPerSecond)),
+		dryRun: options.dryRun === true,
+		includeInputFields: options.includeInputFields === true,
+	};
+}

@@ -1,0 +1,142 @@
+import type { INodeExecutionData } from 'n8n-workflow';
+
+import { utf8Length } from './bytes';
+import { mergeContacts } from './merge';
+import type { BulkAdapter, OutgoingChunk } from './types';
+
+/** A contact to send, standing for one or more input items with the same key. */
+export interface UniqueContact<C> {
+	key: string;
+	email?: string;
+	contact: C;
+	/** Input item indexes merged into this contact, in input order. */
+	items: number[];
+}
+
+export interface InvalidItem {
+	itemIndex: number;
+	email?: string;
+	field: string;
+	message: string;
+}
+
+export interface PreparedInput<C> {
+	unique: Array<UniqueContact<C>>;
+	invalid: InvalidItem[];
+}
+
+/** Validates every item once and folds items with the same key into one contact (later wins). */
+export function prepareItems<C>(adapter: BulkAdapter<C>, items: INodeExecutionData[]): PreparedInput<C> {
+	const unique: Array<UniqueContact<C>> = [];
+	const invalid: InvalidItem[] = [];
+	const byKey = new Map<string, number>();
+	const merge = adapter.merge ?? mergeContacts;
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		const prepared = adapter.prepare(items[itemIndex], itemIndex);
+		if (!prepared.ok) {
+			invalid.push({ itemIndex, email: prepared.email, field: prepared.field, message: prepared.message });
+			continue;
+		}
+		const seen = byKey.get(prepared.key);
+		if (seen === undefined) {
+			byKey.set(prepared.key, unique.length);
+			unique.push({ key: prepared.key, email: prepared.email, contact: prepared.contact, items: [itemIndex] });
+		} else {
+			const target = unique[seen];
+			target.contact = merge(target.contact, prepared.contact);
+			target.items.push(itemIndex);
+		}
+	}
+	return { unique, invalid };
+}
+
+export interface PlannedChunk<C> extends OutgoingChunk<C> {
+	/** Indexes into the unique-contact list, parallel to `contacts`. */
+	members: number[];
+}
+
+export interface ChunkPlan<C> {
+	chunks: Array<PlannedChunk<C>>;
+	/** Unique contacts that alone exceed the byte limit. */
+	oversized: Array<{ member: number; bytes: number }>;
+}
+
+export function buildBody(envelope: { before: string; after: string }, serialized: string[]): string {
+	return envelope.before + serialized.join(',') + envelope.after;
+}
+
+/**
+ * Packs contacts into requests in one linear pass: each contact is serialised exactly once and a
+ * request is closed as soon as the next contact would break the count or the byte limit.
+ */
+export function planChunks<C>(
+	unique: Array<UniqueContact<C>>,
+	envelope: { before: string; after: string },
+	maxContacts: number,
+	maxBytes: number | undefined,
+): ChunkPlan<C> {
+	const chunks: Array<PlannedChunk<C>> = [];
+	const oversized: ChunkPlan<C>['oversized'] = [];
+	const envelopeBytes = utf8Length(envelope.before) + utf8Length(envelope.after);
+	const byteLimit = maxBytes ?? Number.POSITIVE_INFINITY;
+
+	let contacts: C[] = [];
+	let serialized: string[] = [];
+	let members: number[] = [];
+	let bytes = envelopeBytes;
+	const close = () => {
+		if (contacts.length === 0) return;
+		chunks.push({
+			request: chunks.length + 1,
+			contacts,
+			serialized,
+			members,
+			body: buildBody(envelope, serialized),
+			bytes,
+			isSplit: false,
+		});
+		contacts = [];
+		serialized = [];
+		members = [];
+		bytes = envelopeBytes;
+	};
+
+	for (let member = 0; member < unique.length; member++) {
+		const json = JSON.stringify(unique[member].contact);
+		const size = utf8Length(json);
+		if (envelopeBytes + size > byteLimit) {
+			oversized.push({ member, bytes: envelopeBytes + size });
+			continue;
+		}
+		const separator = contacts.length > 0 ? 1 : 0;
+		if (contacts.length >= maxContacts || bytes + separator + size > byteLimit) close();
+		bytes += (contacts.length > 0 ? 1 : 0) + size;
+		contacts.push(unique[member].contact);
+		serialized.push(json);
+		members.push(member);
+	}
+	close();
+	return { chunks, oversized };
+}
+
+/** Halves a chunk to isolate the contacts a provider rejected without saying which. */
+export function splitChunk<C>(
+	chunk: PlannedChunk<C>,
+	envelope: { before: string; after: string },
+): [PlannedChunk<C>, PlannedChunk<C>] {
+	const middle = Math.ceil(chunk.contacts.length / 2);
+	const half = (from: number, to: number): PlannedChunk<C> => {
+		const serialized = chunk.serialized.slice(from, to);
+		const body = buildBody(envelope, serialized);
+		return {
+			request: chunk.request,
+			contacts: chunk.contacts.slice(from, to),
+			serialized,
+			members: chunk.members.slice(from, to),
+			body,
+			bytes: utf8Length(body),
+			isSplit: true,
+		};
+	};
+	return [half(0, middle), half(middle, chunk.contacts.length)];
+}

@@ -1,0 +1,153 @@
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+/** What happened to one contact. Workflows branch on these values, so they are part of the interface. */
+export type ContactStatus =
+	| 'created'
+	| 'updated'
+	| 'upserted'
+	| 'added'
+	| 'already_in_list'
+	| 'queued'
+	| 'invalid'
+	| 'suppressed'
+	| 'failed'
+	| 'dry_run';
+
+/** Statuses that count as a failure of the item (error output / node error). */
+export const FAILURE_STATUSES: ReadonlySet<ContactStatus> = new Set(['invalid', 'failed']);
+
+export interface ContactOutcome {
+	status: ContactStatus;
+	/** Provider id of the contact, where the provider reports it. */
+	id?: string;
+	errorMessage?: string;
+	errorCode?: string;
+	/** The input field the error is about. */
+	errorField?: string;
+	/** Provider-specific extras (job id, list id, ...), copied into the output item. */
+	details?: IDataObject;
+}
+
+/** The result of normalising and validating one input item. */
+export type PreparedItem<C> =
+	| {
+			ok: true;
+			/** De-duplication key (normalised email or another identifier). */
+			key: string;
+			/** Normalised email, reported in the output. */
+			email?: string;
+			contact: C;
+	  }
+	| { ok: false; email?: string; field: string; message: string };
+
+export interface HttpResponse {
+	status: number;
+	headers: Record<string, string | string[] | undefined>;
+	/** Parsed JSON, or the raw text when the body was not JSON. */
+	body: unknown;
+	/** True when the provider answered with a body that is not valid JSON. */
+	malformed: boolean;
+}
+
+export interface HttpRequest {
+	method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+	/** Path relative to the credential's base URL, or an absolute URL. */
+	url: string;
+	qs?: IDataObject;
+	/** A pre-serialised JSON string (sent as is) or an object (serialised once). */
+	body?: string | IDataObject | IDataObject[];
+	headers?: Record<string, string>;
+}
+
+/** One HTTP attempt; never throws for an HTTP status, only for transport failures (TransportError). */
+export interface HttpClient {
+	send(request: HttpRequest): Promise<HttpResponse>;
+	/** Sends an idempotent request (reads, polls) with the engine's retry policy. */
+	sendWithRetry(request: HttpRequest): Promise<HttpResponse>;
+	/** Cancel-aware pause. */
+	sleep(ms: number): Promise<void>;
+	readonly signal?: AbortSignal;
+}
+
+/** A request's worth of contacts, planned by the chunker. */
+export interface OutgoingChunk<C> {
+	/** 1-based request number, reported in each item's output. */
+	request: number;
+	contacts: C[];
+	/** Each contact's serialised JSON, in order; reuse them instead of serialising again. */
+	serialized: string[];
+	/** The exact request body: envelope + serialized contacts. */
+	body: string;
+	bytes: number;
+	/** True when this chunk is a half of a chunk that had to be split to find failures. */
+	isSplit: boolean;
+}
+
+/** How the adapter reads the provider's answer to one chunk. */
+export type ChunkVerdict =
+	/** One outcome per contact in the chunk, in order. */
+	| { kind: 'outcomes'; outcomes: ContactOutcome[] }
+	/** The same outcome for every contact in the chunk (e.g. a 404 for the list). */
+	| { kind: 'all'; outcome: ContactOutcome }
+	/** Transient: send the same chunk again later (429, 5xx, ...). */
+	| { kind: 'retry'; reason: string; retryAfterMs?: number; processed: boolean }
+	/**
+	 * Some contacts failed but the provider does not say which: send the halves again to isolate them.
+	 * `processed` says whether the provider may have applied part of the chunk.
+	 */
+	| { kind: 'split'; reason: string; processed: boolean }
+	/** The whole run cannot succeed (bad credentials, missing permission): stop sending. */
+	| { kind: 'abort'; outcome: ContactOutcome };
+
+export interface Limits {
+	/** Hard provider maximum of contacts per request. */
+	maxContacts: number;
+	/** Hard provider maximum of request body bytes, if any. */
+	maxBytes?: number;
+	/** Upserts are idempotent; creates are not and are never resent once they may have been processed. */
+	idempotent: boolean;
+}
+
+/**
+ * One provider operation plugged into the bulk engine. Everything provider-specific lives here; the
+ * engine does validation bookkeeping, de-duplication, chunking, dispatch, retries and result pairing.
+ */
+export interface BulkAdapter<C> {
+	limits: Limits;
+	/** Normalise and validate one input item. Must not throw for bad input. */
+	prepare(item: INodeExecutionData, itemIndex: number): PreparedItem<C>;
+	/** Merge two contacts with the same key; the later one wins per field. */
+	merge?(earlier: C, later: C): C;
+	/** The JSON text around the comma-joined contacts, e.g. `{"contacts":[` and `]}`. */
+	envelope: { before: string; after: string };
+	/** One HTTP attempt for one chunk. */
+	send(chunk: OutgoingChunk<C>, http: HttpClient): Promise<HttpResponse>;
+	/** Reads the answer to a chunk (any status). May make further requests (job polling, lookups). */
+	interpret(chunk: OutgoingChunk<C>, response: HttpResponse, http: HttpClient): Promise<ChunkVerdict>;
+}
+
+export interface EngineOptions {
+	/** Contacts per request, at most `limits.maxContacts`. */
+	batchSize?: number;
+	/** Request body bytes, at most `limits.maxBytes`. */
+	maxBytes?: number;
+	concurrency: number;
+	maxRetries: number;
+	/** 0 or undefined: no pacing. */
+	requestsPerSecond?: number;
+	/** Longest single wait the engine accepts from Retry-After / rate-limit reset headers. */
+	maxRetryWaitMs: number;
+	/** First backoff step; doubles each retry. */
+	initialBackoffMs: number;
+	dryRun: boolean;
+	includeInputFields: boolean;
+}
+
+export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
+	concurrency: 2,
+	maxRetries: 5,
+	maxRetryWaitMs: 120_000,
+	initialBackoffMs: 500,
+	dryRun: false,
+	includeInputFields: false,
+};
