@@ -26,4 +26,5 @@ if (!entry) {
 	process.exit(2);
 }
 process.argv = [process.argv[0], path.resolve(entry), ...args];
-require(path.resolve(entry));
+// Load as the main module so `require.main === module` holds in the entry file.
+require('node:module')._load(path.resolve(entry), null, true);
