@@ -1,5 +1,9 @@
 /** UTF-8 byte length of a string without allocating a buffer (linear, no Node built-ins). */
+const NON_ASCII = /[^\x00-\x7f]/;
+
 export function utf8Length(text: string): number {
+	// Most contact JSON is ASCII, where bytes equal UTF-16 code units; the regex scan is native.
+	if (!NON_ASCII.test(text)) return text.length;
 	let bytes = 0;
 	for (let i = 0; i < text.length; i++) {
 		const code = text.charCodeAt(i);
