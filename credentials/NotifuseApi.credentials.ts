@@ -1,0 +1,63 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export class NotifuseApi implements ICredentialType {
+	name = 'notifuseApi';
+
+	displayName = 'Notifuse API';
+
+	icon: Icon = { light: 'file:../nodes/Notifuse/notifuse.svg', dark: 'file:../nodes/Notifuse/notifuse.dark.svg' };
+
+	documentationUrl = 'https://docs.notifuse.com/api-reference/introduction';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://notifuse.example.com',
+			required: true,
+			description: 'The address of your Notifuse instance (self-hosted domain or your cloud URL)',
+		},
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'An API key created in Notifuse → Settings → API Keys',
+		},
+		{
+			displayName: 'Workspace ID',
+			name: 'workspaceId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'The workspace the nodes use unless a node overrides it',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{$credentials.apiKey}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '/api/workspaces.get',
+			qs: { id: '={{$credentials.workspaceId}}' },
+		},
+	};
+}
