@@ -21,8 +21,21 @@ import { resolveCredentialObject } from './expressions';
 export class HarnessCredentialsHelper extends ICredentialsHelper {
 	private data: Record<string, ICredentialDataDecryptedObject> = {};
 
-	constructor(private readonly types: Map<string, ICredentialType>) {
+	constructor(
+		private readonly types: Map<string, ICredentialType>,
+		/** Redirects requests of nodes that hard-code a provider host (n8n's built-in nodes) to an emulator. */
+		private readonly rewriteUrl?: (url: string) => string,
+	) {
 		super();
+	}
+
+	private redirect(options: IHttpRequestOptions): IHttpRequestOptions {
+		if (!this.rewriteUrl) return options;
+		const legacy = options as IHttpRequestOptions & { uri?: string };
+		if (typeof legacy.uri === 'string') legacy.uri = this.rewriteUrl(legacy.uri);
+		if (typeof options.url === 'string') options.url = this.rewriteUrl(options.url);
+		if (typeof options.baseURL === 'string') options.baseURL = this.rewriteUrl(options.baseURL);
+		return options;
 	}
 
 	setCredentials(data: Record<string, ICredentialDataDecryptedObject>): void {
@@ -45,10 +58,10 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		const type = this.types.get(typeName);
 		if (!type) throw new Error(`Harness: unknown credential type ${typeName}`);
 		const auth = type.authenticate;
-		if (typeof auth === 'function') return await auth(credentials, requestOptions);
-		if (!auth || auth.type !== 'generic') return requestOptions;
+		if (typeof auth === 'function') return this.redirect(await auth(credentials, requestOptions));
+		if (!auth || auth.type !== 'generic') return this.redirect(requestOptions);
 		const { headers, qs, body } = auth.properties;
-		return {
+		return this.redirect({
 			...requestOptions,
 			headers: { ...requestOptions.headers, ...resolveCredentialObject(headers, credentials) } as IDataObject,
 			qs: qs ? { ...requestOptions.qs, ...resolveCredentialObject(qs, credentials) } as IDataObject : requestOptions.qs,
@@ -56,7 +69,7 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 				body && typeof requestOptions.body === 'object'
 					? { ...(requestOptions.body as object), ...resolveCredentialObject(body, credentials) }
 					: requestOptions.body,
-		};
+		});
 	}
 
 	async preAuthentication(

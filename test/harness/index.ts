@@ -106,10 +106,18 @@ function additionalDataFor(
  * Runs community nodes through n8n-core's real WorkflowExecute: node settings (On Error,
  * Retry On Fail), error-output routing, pairing and cancellation behave as in n8n itself.
  */
-export async function createHarness(options: { packageDirs: string[] } | { packageDir: string }): Promise<Harness> {
-	const dirs = 'packageDirs' in options ? options.packageDirs : [options.packageDir];
-	const nodeTypes = await HarnessNodeTypes.load(dirs);
-	const credentialsHelper = new HarnessCredentialsHelper(nodeTypes.credentialTypes);
+export interface HarnessOptions {
+	packageDir?: string;
+	/** Further packages, e.g. n8n-nodes-base with `include` naming the nodes to load from it. */
+	packages?: Array<{ dir: string; include?: string[] }>;
+	/** Redirects outgoing request URLs (for nodes that hard-code the provider's host). */
+	rewriteUrl?: (url: string) => string;
+}
+
+export async function createHarness(options: HarnessOptions): Promise<Harness> {
+	const packages = [...(options.packageDir ? [{ dir: options.packageDir }] : []), ...(options.packages ?? [])];
+	const nodeTypes = await HarnessNodeTypes.load(packages);
+	const credentialsHelper = new HarnessCredentialsHelper(nodeTypes.credentialTypes, options.rewriteUrl);
 
 	async function run(options: RunOptions): Promise<RunResult> {
 		const type = fullType(nodeTypes, options.nodeType);

@@ -45,11 +45,11 @@ export class HarnessNodeTypes implements INodeTypes {
 		readonly credentialTypes: Map<string, ICredentialType>,
 	) {}
 
-	static async load(packageDirs: string[]): Promise<HarnessNodeTypes> {
+	static async load(packages: Array<{ dir: string; include?: string[] }>): Promise<HarnessNodeTypes> {
 		const loaders: PackageDirectoryLoader[] = [];
 		const credentialTypes = new Map<string, ICredentialType>();
-		for (const dir of packageDirs) {
-			const loader = new PackageDirectoryLoader(dir);
+		for (const { dir, include } of packages) {
+			const loader = new PackageDirectoryLoader(dir, [], include ?? []);
 			await loader.loadAll();
 			loaders.push(loader);
 			for (const [name, { type }] of Object.entries(loader.credentialTypes)) credentialTypes.set(name, type);
