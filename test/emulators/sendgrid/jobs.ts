@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+
+import { isValidEmail } from './emailFormat';
+import type { ResolvedOptions } from './options';
+import type { ImportJob, SendGridStore } from './store';
+import type { ValidUpsert } from './validation';
+
+/**
+ * Runs upsert jobs the way SendGrid's queue appears from outside: `pending` for a while, then all
+ * rows applied in request order (so a repeated email is last-wins and counts as an update), then
+ * `completed` / `errored` / `failed`. Contacts only become visible when the job runs.
+ */
+export class JobRunner {
+	private timers = new Set<NodeJS.Timeout>();
+
+	constructor(
+		private store: SendGridStore,
+		private options: ResolvedOptions,
+	) {}
+
+	enqueue(request: ValidUpsert, requestedCount: number): ImportJob {
+		const job: ImportJob = {
+			id: randomUUID(),
+			status: 'pending',
+			job_type: 'upsert',
+			requested_count: requestedCount,
+			created_count: 0,
+			updated_count: 0,
+			deleted_count: 0,
+			errored_count: 0,
+			errors: [],
+			started_at: new Date().toISOString(),
+		};
+		this.store.jobs.set(job.id, job);
+		const timer = setTimeout(() => {
+			this.timers.delete(timer);
+			this.process(job, request);
+		}, this.options.jobDelayMs);
+		timer.unref();
+		this.timers.add(timer);
+		return job;
+	}
+
+	/** Why a row fails at processing time, or undefined when it can be applied. */
+	private rowError(email: string | undefined): string | undefined {
+		if (email === undefined) return undefined;
+		if (this.options.invalidEmailCheck === 'processing' && !isValidEmail(email)) return 'invalid email';
+		if (this.store.poisonEmails.has(email)) return 'email address rejected';
+		return undefined;
+	}
+
+	private process(job: ImportJob, request: ValidUpsert) {
+		const now = new Date().toISOString();
+		for (const contact of request.contacts) {
+			const identifiers = contact.identifiers;
+			let message = this.rowError(identifiers.email);
+			if (message === undefined) {
+				const outcome = this.store.upsert(contact, request.listIds, now, this.options.requireAllIdentifiers);
+				if (outcome.kind === 'created') job.created_count++;
+				else if (outcome.kind === 'updated') job.updated_count++;
+				else if (outcome.kind === 'error') message = outcome.message;
+			}
+			if (message !== undefined) {
+				job.errored_count++;
+				job.errors.push({ row: contact.index + 1, identifiers, message });
+			}
+		}
+		job.finished_at = new Date().toISOString();
+		if (job.errored_count === 0) job.status = 'completed';
+		else if (job.errored_count === job.requested_count) job.status = 'failed';
+		else job.status = 'errored';
+	}
+
+	/** Forget scheduled work (reset / close). */
+	cancelAll() {
+		for (const timer of this.timers) clearTimeout(timer);
+		this.timers.clear();
+	}
+}

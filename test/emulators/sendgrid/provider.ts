@@ -1,0 +1,223 @@
+/**
+ * SendGrid Marketing Campaigns v3 emulator: routing, auth, rate limiting.
+ *
+ * Guesses where SendGrid's documentation is silent (each one configurable where cheap, see options.ts):
+ * - Any Host header is accepted (api.sendgrid.com and api.eu.sendgrid.com alike).
+ * - Missing/non-Bearer Authorization → 401 "authorization required"; unknown key → 401 "The provided
+ *   authorization grant is invalid, expired, or revoked" (help: null). A known key without any
+ *   `marketing.*` scope gets 403 "access forbidden" on /v3/marketing/*; /v3/scopes works for any known key.
+ * - Body over 6 MB (6 * 1024 * 1024 = 6,291,456 bytes, `maxBodyBytes`) → 413 (`oversizeStatus`) with the
+ *   errors envelope, checked before JSON validation. More than 30,000 contacts → 400 (field "contacts").
+ * - Validation order: shape → per-contact schema → unknown custom field ids ("invalid custom field ids
+ *   supplied - a,b", field "custom_fields") all as one 400 → unknown list ids → 404 (field "list_ids").
+ *   A list id that is not a UUID is a 400. Error `field` values look like `contacts[3].first_name`.
+ * - Custom field values: Text → string, Number → finite number, Date → string Date.parse accepts.
+ *   Reserved field ids (`_rf…`) inside custom_fields count as unknown ids.
+ * - Emails are lower-cased, not trimmed. A malformed email is a per-row job error ("invalid email")
+ *   by default (`invalidEmailCheck: 'request'` makes it a 400 instead); seeded poison emails fail
+ *   with "email address rejected"; an update that omits or changes an existing identifier fails with
+ *   "all existing identifiers must be present…" (documented rule, `requireAllIdentifiers`).
+ * - Rows are applied in request order, so a repeated email is last-wins and its second occurrence
+ *   counts as an update: created + updated + errored = requested.
+ * - Jobs: `pending` for `jobDelayMs` (300 ms), then completed / errored / failed (all rows errored).
+ *   `errors_url` is set only when errored_count > 0 and points at this emulator:
+ *   GET /__files/errors/<job_id>.json (no auth), format in errorFile.ts. Unknown job id → 404.
+ * - search/emails: custom_fields keyed by field name (`searchCustomFieldsBy`); none found → 404
+ *   "no contacts found"; any invalid address → 400.
+ * - POST /lists with a name already in use → 400. page_token is an opaque base64url offset.
+ * - Rate limits: one token bucket per key and endpoint group; default 50/s burst 100, PUT contacts
+ *   10/s burst 10 (`endpointRateLimits`). No Retry-After unless `sendRetryAfter`. Headers are sent
+ *   on every /v3 answer; with limiting off they read 10000.
+ * - Unknown route → 404 "resource not found"; known path with another method → 405 "method not allowed".
+ */
+import type { EmuRequest, EmuResponse, ProviderEmulator, RateLimitDecision } from '../common';
+
+import type { SendGridContext } from './context';
+import { contactDetails } from './contactView';
+import { ERROR_FILE_PATTERN } from './errorFile';
+import { errorEnvelope, errorResponse, invalidKeyResponse, MESSAGES } from './errors';
+import { JobRunner } from './jobs';
+import type { EndpointGroup, ResolvedOptions } from './options';
+import { EndpointLimiters, rateLimitHeaders, tooManyRequests } from './rateLimiting';
+import { createFieldDefinition, getFieldDefinitions } from './routes/fieldDefinitions';
+import { contactCount, errorFile, importStatus, searchByEmails, upsertContacts } from './routes/contacts';
+import { createList, getLists } from './routes/lists';
+import { getScopes } from './routes/scopes';
+import { applySeed, seedDefaults } from './seed';
+import { SendGridStore } from './store';
+
+const STATE_SAMPLE = 1000;
+const IMPORT_PATH = /^\/v3\/marketing\/contacts\/imports\/([^/]+)$/;
+
+interface Route {
+	group: EndpointGroup;
+	/** Handlers by method; a path with no handler for the method answers 405. */
+	methods: Record<string, (req: EmuRequest, param: string) => EmuResponse>;
+}
+
+export class SendGridProvider implements ProviderEmulator, SendGridContext {
+	name = 'sendgrid';
+	store = new SendGridStore();
+	jobs: JobRunner;
+	private url = 'http://127.0.0.1';
+	private endpointLimiters: EndpointLimiters;
+
+	constructor(public options: ResolvedOptions) {
+		this.jobs = new JobRunner(this.store, options);
+		this.endpointLimiters = new EndpointLimiters(options.rateLimit === false ? {} : options.endpointRateLimits);
+		seedDefaults(this.store, options.apiKey, options.poisonEmails);
+	}
+
+	baseUrl(): string {
+		return this.url;
+	}
+
+	setBaseUrl(url: string) {
+		this.url = url;
+	}
+
+	private route(path: string): { route: Route; param: string } | undefined {
+		const exact: Record<string, Route> = {
+			'/v3/marketing/contacts': { group: 'contacts.upsert', methods: { PUT: (r) => upsertContacts(this, r) } },
+			'/v3/marketing/contacts/search/emails': {
+				group: 'contacts.search',
+				methods: { POST: (r) => searchByEmails(this, r) },
+			},
+			'/v3/marketing/contacts/count': { group: 'contacts.count', methods: { GET: () => contactCount(this) } },
+			'/v3/marketing/lists': {
+				group: 'lists',
+				methods: { GET: (r) => getLists(this, r), POST: (r) => createList(this, r) },
+			},
+			'/v3/marketing/field_definitions': {
+				group: 'field_definitions',
+				methods: { GET: () => getFieldDefinitions(this), POST: (r) => createFieldDefinition(this, r) },
+			},
+		};
+		const normalised = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+		if (exact[normalised]) return { route: exact[normalised], param: '' };
+		const job = IMPORT_PATH.exec(normalised);
+		if (job) {
+			return {
+				route: { group: 'contacts.imports', methods: { GET: (_r, id) => importStatus(this, id) } },
+				param: job[1],
+			};
+		}
+		return undefined;
+	}
+
+	private groupOf(path: string): EndpointGroup | undefined {
+		if (path === '/v3/scopes') return 'scopes';
+		return this.route(path)?.route.group;
+	}
+
+	/** Auth answer, or undefined when the key may call `path`. */
+	private authorise(req: EmuRequest): EmuResponse | undefined {
+		if (req.bearer === undefined) return errorResponse(401, MESSAGES.authorizationRequired);
+		const scopes = this.store.apiKeys.get(req.bearer);
+		if (!scopes) return invalidKeyResponse();
+		if (req.path.startsWith('/v3/marketing/') && !scopes.some((s) => s.startsWith('marketing.'))) {
+			return errorResponse(403, MESSAGES.accessForbidden);
+		}
+		return undefined;
+	}
+
+	handle(req: EmuRequest): EmuResponse {
+		const fileMatch = ERROR_FILE_PATTERN.exec(req.path);
+		if (fileMatch && req.method === 'GET') return errorFile(this, fileMatch[1]);
+
+		const denied = this.authorise(req);
+		if (denied) return this.withStaticHeaders(denied);
+
+		const group = this.groupOf(req.path);
+		if (group && this.endpointLimiters.has(group)) {
+			const decision = this.endpointLimiters.take(group, req.bearer as string);
+			if (decision && !decision.allowed) return tooManyRequests(decision, this.options.sendRetryAfter);
+			return { ...this.dispatch(req), headers: rateLimitHeaders(decision) };
+		}
+		return this.withStaticHeaders(this.dispatch(req));
+	}
+
+	/** With the shared limiter off, SendGrid's always-present headers are added here. */
+	private withStaticHeaders(answer: EmuResponse): EmuResponse {
+		if (this.options.rateLimit !== false) return answer;
+		return { ...answer, headers: { ...rateLimitHeaders(undefined), ...answer.headers } };
+	}
+
+	private dispatch(req: EmuRequest): EmuResponse {
+		if (req.path === '/v3/scopes') {
+			if (req.method !== 'GET') return errorResponse(405, 'method not allowed');
+			return getScopes(this.store.apiKeys.get(req.bearer as string) ?? []);
+		}
+		const found = this.route(req.path);
+		if (!found) return errorResponse(404, 'resource not found');
+		const handler = found.route.methods[req.method];
+		if (!handler) return errorResponse(405, 'method not allowed');
+		return handler(req, found.param);
+	}
+
+	rateLimitKey(req: EmuRequest): string | undefined {
+		const group = this.groupOf(req.path);
+		if (!group || req.bearer === undefined || this.endpointLimiters.has(group)) return undefined;
+		return `${req.bearer}|${group}`;
+	}
+
+	rateLimited(decision: RateLimitDecision): EmuResponse {
+		return tooManyRequests(decision, this.options.sendRetryAfter);
+	}
+
+	rateLimitHeaders(decision: RateLimitDecision): Record<string, string> {
+		return rateLimitHeaders(decision);
+	}
+
+	errorBody(_status: number, message: string): unknown {
+		return errorEnvelope([{ field: null, message }]);
+	}
+
+	state(): unknown {
+		const contacts = [];
+		for (const contact of this.store.contacts.values()) {
+			if (contacts.length >= STATE_SAMPLE) break;
+			contacts.push(contactDetails(contact, this.store.fields, 'id', this.url));
+		}
+		const jobs = [];
+		let pending = 0;
+		for (const job of this.store.jobs.values()) {
+			if (job.status === 'pending') pending++;
+			if (jobs.length < STATE_SAMPLE) {
+				const { errors: _errors, ...summary } = job;
+				jobs.push(summary);
+			}
+		}
+		return {
+			counts: {
+				contacts: this.store.contacts.size,
+				lists: this.store.lists.size,
+				custom_fields: this.store.fields.custom.length,
+				jobs: this.store.jobs.size,
+				pending_jobs: pending,
+			},
+			contacts,
+			lists: [...this.store.lists.values()].map((l) => ({ id: l.id, name: l.name, contact_count: l.members.size })),
+			custom_fields: this.store.fields.custom,
+			jobs,
+			api_keys: [...this.store.apiKeys.entries()].map(([key, scopes]) => ({ key, scopes })),
+			poison_emails: [...this.store.poisonEmails],
+		};
+	}
+
+	reset(): void {
+		this.jobs.cancelAll();
+		this.store = new SendGridStore();
+		this.jobs = new JobRunner(this.store, this.options);
+		this.endpointLimiters.reset();
+		seedDefaults(this.store, this.options.apiKey, this.options.poisonEmails);
+	}
+
+	seed(body: unknown): unknown {
+		return applySeed(this.store, body, this.options.requireAllIdentifiers);
+	}
+
+	dispose() {
+		this.jobs.cancelAll();
+	}
+}
