@@ -522,6 +522,9 @@ describe('rate limiting', () => {
 			expect(third.headers.get('retry-after')).toBeNull();
 			// Buckets are per endpoint: another endpoint still answers.
 			expect((await call(limited, 'GET', '/v3/scopes')).status).toBe(200);
+			const unauthenticated = await call(limited, 'GET', '/v3/marketing/lists', undefined, null);
+			expect(unauthenticated.status).toBe(401);
+			expect(unauthenticated.headers.get('x-ratelimit-limit')).not.toBeNull();
 		} finally {
 			await limited.close();
 		}

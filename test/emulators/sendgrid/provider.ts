@@ -76,23 +76,25 @@ export class SendGridProvider implements ProviderEmulator, SendGridContext {
 		this.url = url;
 	}
 
+	private exactRoutes: Record<string, Route> = {
+		'/v3/marketing/contacts': { group: 'contacts.upsert', methods: { PUT: (r) => upsertContacts(this, r) } },
+		'/v3/marketing/contacts/search/emails': {
+			group: 'contacts.search',
+			methods: { POST: (r) => searchByEmails(this, r) },
+		},
+		'/v3/marketing/contacts/count': { group: 'contacts.count', methods: { GET: () => contactCount(this) } },
+		'/v3/marketing/lists': {
+			group: 'lists',
+			methods: { GET: (r) => getLists(this, r), POST: (r) => createList(this, r) },
+		},
+		'/v3/marketing/field_definitions': {
+			group: 'field_definitions',
+			methods: { GET: () => getFieldDefinitions(this), POST: (r) => createFieldDefinition(this, r) },
+		},
+	};
+
 	private route(path: string): { route: Route; param: string } | undefined {
-		const exact: Record<string, Route> = {
-			'/v3/marketing/contacts': { group: 'contacts.upsert', methods: { PUT: (r) => upsertContacts(this, r) } },
-			'/v3/marketing/contacts/search/emails': {
-				group: 'contacts.search',
-				methods: { POST: (r) => searchByEmails(this, r) },
-			},
-			'/v3/marketing/contacts/count': { group: 'contacts.count', methods: { GET: () => contactCount(this) } },
-			'/v3/marketing/lists': {
-				group: 'lists',
-				methods: { GET: (r) => getLists(this, r), POST: (r) => createList(this, r) },
-			},
-			'/v3/marketing/field_definitions': {
-				group: 'field_definitions',
-				methods: { GET: () => getFieldDefinitions(this), POST: (r) => createFieldDefinition(this, r) },
-			},
-		};
+		const exact = this.exactRoutes;
 		const normalised = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
 		if (exact[normalised]) return { route: exact[normalised], param: '' };
 		const job = IMPORT_PATH.exec(normalised);
@@ -126,7 +128,7 @@ export class SendGridProvider implements ProviderEmulator, SendGridContext {
 		if (fileMatch && req.method === 'GET') return errorFile(this, fileMatch[1]);
 
 		const denied = this.authorise(req);
-		if (denied) return this.withStaticHeaders(denied);
+		if (denied) return this.withStaticHeaders(denied, req);
 
 		const group = this.groupOf(req.path);
 		if (group && this.endpointLimiters.has(group)) {
@@ -134,12 +136,12 @@ export class SendGridProvider implements ProviderEmulator, SendGridContext {
 			if (decision && !decision.allowed) return tooManyRequests(decision, this.options.sendRetryAfter);
 			return { ...this.dispatch(req), headers: rateLimitHeaders(decision) };
 		}
-		return this.withStaticHeaders(this.dispatch(req));
+		return this.withStaticHeaders(this.dispatch(req), req);
 	}
 
-	/** With the shared limiter off, SendGrid's always-present headers are added here. */
-	private withStaticHeaders(answer: EmuResponse): EmuResponse {
-		if (this.options.rateLimit !== false) return answer;
+	/** Answers the shared limiter does not see still carry SendGrid's always-present headers. */
+	private withStaticHeaders(answer: EmuResponse, req: EmuRequest): EmuResponse {
+		if (this.options.rateLimit !== false && this.rateLimitKey(req) !== undefined) return answer;
 		return { ...answer, headers: { ...rateLimitHeaders(undefined), ...answer.headers } };
 	}
 
