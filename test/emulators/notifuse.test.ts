@@ -118,6 +118,9 @@ describe('Notifuse emulator', () => {
 			['not json', { rawBody: '{"workspace_id":' }, 'Invalid request body'],
 			['workspace_id not a string', { body: { workspace_id: 5, contacts: [] } }, 'Invalid request body'],
 			['subscribe_to_lists not strings', { body: importBody([{ email: 'a@x.com' }], { subscribe_to_lists: [1] }) }, 'Invalid request body'],
+			['empty body', { method: 'POST', token: undefined, rawBody: '' }, 'Invalid request body'],
+			['an array body', { body: [] }, 'Invalid request body'],
+			['a null body (zero-value struct)', { rawBody: 'null' }, 'workspace_id is required'],
 			['missing workspace_id', { body: { contacts: [{ email: 'a@x.com' }] } }, 'workspace_id is required'],
 			['missing contacts', { body: { workspace_id: WS } }, 'contacts must be an array'],
 			['contacts an object', { body: { workspace_id: WS, contacts: { email: 'a@x.com' } } }, 'contacts must be an array'],
@@ -265,6 +268,22 @@ describe('Notifuse emulator', () => {
 			const tooLong = await imp([{ email: 'long@x.com', [field]: '9'.repeat(size + 1) }]);
 			expect(tooLong.json.operations[0]).toMatchObject({ email: 'long@x.com', action: 'error' });
 			expect(tooLong.json.operations[0].error).toContain(`character varying(${size})`);
+		});
+
+		it('an email over 255 characters passes parsing and fails its SQL chunk', async () => {
+			const emailOf = (n: number) => `${'a'.repeat(60)}@${'b'.repeat(60)}.${'c'.repeat(60)}.${'d'.repeat(n - 187)}.com`;
+			expect(emailOf(255)).toHaveLength(255);
+			expect((await imp([{ email: emailOf(255) }])).json.operations[0].action).toBe('create');
+			const res = await imp([{ email: 'fine@x.com' }, { email: emailOf(256) }]);
+			expect(res.json.operations).toEqual([
+				expect.objectContaining({ email: 'fine@x.com', action: 'error', error: expect.stringContaining('character varying(255)') }),
+				expect.objectContaining({ email: emailOf(256), action: 'error' }),
+			]);
+		});
+
+		it('does not trim U+FEFF (Go unicode.IsSpace does not count it), so the email is invalid', async () => {
+			const res = await imp([{ email: '\ufeffzw@x.com' }]);
+			expect(res.json.operations).toEqual([{ email: '', action: 'error', error: 'invalid contact at index 0: email is required' }]);
 		});
 
 		it('counts characters, not UTF-16 units (255 emoji fit)', async () => {

@@ -14,8 +14,12 @@ export interface Route {
 	handle(req: EmuRequest, ctx: RouteContext): EmuResponse;
 }
 
-/** A JSON object body, or undefined when the body is not one (Go's decoder would fail). */
+/**
+ * A JSON object body, or undefined when Go's decoder would fail (empty, malformed, not an object).
+ * A literal `null` decodes into a zero-value struct, so it reads as `{}`.
+ */
 export function objectBody(req: EmuRequest): Record<string, unknown> | undefined {
+	if (req.json === null) return {};
 	if (req.jsonInvalid || typeof req.json !== 'object' || req.json === null || Array.isArray(req.json)) return undefined;
 	return req.json as Record<string, unknown>;
 }
