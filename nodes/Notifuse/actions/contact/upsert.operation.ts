@@ -1,0 +1,82 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { deliveryOptionFields, type BulkOptionDefaults } from '../../../shared/options';
+import type { ChunkVerdict } from '../../../shared/types';
+import { isSuccess, verdictForUnreadable } from '../../../shared/verdicts';
+import { CONTACT_FIELDS, FIELDS_BY_NAME } from '../../fields';
+import { upsertAnswer } from '../../schemas';
+import { notifuseTarget } from '../../transport';
+import { contactInputProperties, contactReader } from '../contactInput';
+import { verdictForFailedCall } from '../failures';
+import { NOTIFUSE_CONCURRENCY, workspaceJson, type PreparedOperation } from '../operation';
+import { readIdList } from '../lists';
+
+const show = { resource: ['contact'], operation: ['upsert'] };
+
+export const defaults: BulkOptionDefaults = {
+	batchSize: 1,
+	maxBatchSize: 1,
+	concurrency: NOTIFUSE_CONCURRENCY,
+	requestsPerSecond: 0,
+	batched: false,
+};
+
+const clearFieldsOption: INodeProperties = {
+	displayName: 'Fields to Clear',
+	name: 'clearFields',
+	type: 'multiOptions',
+	options: CONTACT_FIELDS.map((field) => ({ name: field.displayName, value: field.name })),
+	default: [],
+	description: 'Fields to remove from the contact (sent as null, which Notifuse treats as "remove this value")',
+};
+
+export const description: INodeProperties[] = [
+	...contactInputProperties(show, true),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [...deliveryOptionFields(defaults), clearFieldsOption].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		displayOptions: { show },
+	},
+];
+
+/** One answer of contacts.upsert: 400 carries both invalid contacts and workspace problems. */
+function interpretUpsert(body: unknown): ChunkVerdict {
+	const parsed = upsertAnswer.safeParse(body);
+	if (!parsed.success) return { kind: 'retry', reason: 'Notifuse answered contacts.upsert with an unexpected body', processed: true };
+	return { kind: 'all', outcome: { status: parsed.data.action === 'create' ? 'created' : 'updated' } };
+}
+
+/** One contact per request through contacts.upsert: the only Notifuse call where null clears a field. */
+export async function prepare(this: IExecuteFunctions): Promise<PreparedOperation> {
+	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+	const target = await notifuseTarget(this, this.getNodeParameter('workspaceId', 0, ''));
+	const read = contactReader(this, { nullClears: true, clearFields: readIdList(options.clearFields).filter((name) => FIELDS_BY_NAME.has(name)) });
+	return {
+		transport: target.transport,
+		defaults,
+		adapter: {
+			limits: { maxContacts: 1, idempotent: true },
+			envelope: { before: `{"workspace_id":${workspaceJson(target.workspaceId)},"contact":`, after: '}' },
+			prepare: read,
+			async send(chunk, http) {
+				return await http.send({ method: 'POST', url: '/api/contacts.upsert', body: chunk.body });
+			},
+			async interpret(_chunk, response) {
+				if (response.malformed) return verdictForUnreadable(response);
+				if (!isSuccess(response)) {
+					const verdict = verdictForFailedCall(response);
+					// A 400 here is about this contact (or an abort, already decided above).
+					if (verdict.kind === 'all' && response.status === 400) {
+						return { kind: 'all', outcome: { ...verdict.outcome, errorCode: 'CONTACT_REJECTED' } };
+					}
+					return verdict;
+				}
+				return interpretUpsert(response.body);
+			},
+		},
+	};
+}

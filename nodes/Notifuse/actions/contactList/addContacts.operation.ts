@@ -1,0 +1,53 @@
+import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { deliveryOptionFields } from '../../../shared/options';
+import { importDefaults, prepareImport } from '../batchImport';
+import { contactInputProperties } from '../contactInput';
+import { readIdList } from '../lists';
+import type { PreparedOperation } from '../operation';
+
+const show = { resource: ['contactList'], operation: ['addContacts'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'List Names or IDs',
+		name: 'listIds',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getLists', loadOptionsDependsOn: ['workspaceId'] },
+		required: true,
+		default: [],
+		description:
+			'The lists to subscribe the contacts to. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		displayOptions: { show },
+	},
+	{
+		displayName:
+			"Contacts are created or updated and subscribed as active, without double opt-in. Notifuse keeps contacts that unsubscribed, bounced or complained as they are and does not report it.",
+		name: 'addContactsNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show },
+	},
+	...contactInputProperties(show, false),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: deliveryOptionFields(importDefaults),
+		displayOptions: { show },
+	},
+];
+
+/** Many contacts into one or more lists in batches: contacts.import with subscribe_to_lists. */
+export async function prepare(this: IExecuteFunctions): Promise<PreparedOperation> {
+	const listIds = readIdList(this.getNodeParameter('listIds', 0, []));
+	if (listIds.length === 0) {
+		throw new NodeOperationError(this.getNode(), 'Choose at least one list to add the contacts to');
+	}
+	return await prepareImport(this, listIds, (op) => ({
+		status: 'added',
+		details: { listIds, contactAction: op.action === 'create' ? 'created' : 'updated' },
+	}));
+}

@@ -1,0 +1,84 @@
+import { describeType, readEmail } from '../shared/email';
+import { checkNumber, checkText, isBlank, type Checked } from '../shared/fieldValues';
+import type { PreparedItem } from '../shared/types';
+
+import { CONTACT_FIELDS, EMAIL_MAX_LENGTH, type ContactField } from './fields';
+import { jsonSlotValue, rfc3339 } from './schemas';
+
+/** A contact as Notifuse's JSON expects it; `null` clears a field (contacts.upsert only). */
+export type NotifuseContact = { email: string } & Record<string, unknown>;
+
+export interface ContactRules {
+	/** contacts.upsert clears a field given as null; contacts.import keeps the stored value instead. */
+	nullClears: boolean;
+	/** Fields the user asked to clear explicitly (upsert only). */
+	clearFields: readonly string[];
+}
+
+function checkDatetime(value: unknown): Checked<string> {
+	if (value instanceof Date && !Number.isNaN(value.getTime())) return { value: value.toISOString() };
+	const text = typeof value === 'string' ? value.trim() : value;
+	if (rfc3339.safeParse(text).success) return { value: text as string };
+	const shown = typeof value === 'string' ? `"${value}"` : describeType(value);
+	return { problem: `must be an RFC 3339 date-time with a time zone, like 2024-03-01T10:30:00Z, got ${shown}` };
+}
+
+function checkJson(value: unknown): Checked<unknown> {
+	let candidate = value;
+	// Spreadsheets and the mapping UI hand JSON over as text.
+	if (typeof value === 'string') {
+		try {
+			candidate = JSON.parse(value);
+		} catch {
+			return { problem: 'must be a JSON object or array, got text that is not JSON' };
+		}
+	}
+	if (jsonSlotValue.safeParse(candidate).success) return { value: candidate };
+	return { problem: `must be a JSON object or array, got ${describeType(candidate)}` };
+}
+
+function checkField(field: ContactField, value: unknown): Checked<unknown> {
+	switch (field.kind) {
+		case 'number':
+			return checkNumber(value);
+		case 'datetime':
+			return checkDatetime(value);
+		case 'json':
+			return checkJson(value);
+		default:
+			return checkText(value, field.maxLength);
+	}
+}
+
+/**
+ * Turns an email and a bag of field values into a Notifuse contact, checking every type and column
+ * size the server would otherwise reject with a generic "email is required" or a batch-wide SQL error.
+ * Keys that are not Notifuse contact fields are ignored, as the server does.
+ */
+export function buildContact(
+	rawEmail: unknown,
+	values: Record<string, unknown>,
+	rules: ContactRules,
+): PreparedItem<NotifuseContact> {
+	const read = readEmail(typeof rawEmail === 'number' ? String(rawEmail) : rawEmail);
+	if ('problem' in read) return { ok: false, field: 'email', message: read.problem };
+	if (read.email.length > EMAIL_MAX_LENGTH) {
+		return { ok: false, email: read.email, field: 'email', message: `is longer than ${EMAIL_MAX_LENGTH} characters` };
+	}
+	const contact: NotifuseContact = { email: read.email };
+	for (const field of CONTACT_FIELDS) {
+		const value = values[field.name];
+		if (value === null) {
+			if (rules.nullClears) contact[field.name] = null;
+			continue;
+		}
+		if (isBlank(value)) continue;
+		const checked = checkField(field, value);
+		if ('problem' in checked) return { ok: false, email: read.email, field: field.name, message: checked.problem };
+		contact[field.name] = checked.value;
+	}
+	if (rules.nullClears) {
+		for (const name of rules.clearFields) contact[name] = null;
+	}
+	return { ok: true, key: read.email, email: read.email, contact };
+}

@@ -1,0 +1,47 @@
+import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+
+import type { TransportConfig } from '../shared/http';
+import type { HttpResponse } from '../shared/types';
+import type { ProviderError } from '../shared/verdicts';
+
+import { errorEnvelope } from './schemas';
+
+export const CREDENTIAL_TYPE = 'notifuseApi';
+
+export interface NotifuseTarget {
+	transport: TransportConfig;
+	workspaceId: string;
+}
+
+/** The node's workspace override wins; an empty override falls back to the credential's workspace. */
+function pickWorkspace(override: unknown, fallback: unknown): string {
+	if (typeof override === 'string' && override.trim() !== '') return override.trim();
+	return typeof fallback === 'string' ? fallback.trim() : '';
+}
+
+export async function notifuseTarget(ctx: IExecuteFunctions | ILoadOptionsFunctions, override: unknown): Promise<NotifuseTarget> {
+	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
+	return {
+		// Self-hosted instances live on the user's own domain; there is no default host.
+		transport: { credentialType: CREDENTIAL_TYPE, baseUrl: String(credentials.baseUrl ?? '').replace(/\/+$/, '') },
+		workspaceId: pickWorkspace(override, credentials.workspaceId),
+	};
+}
+
+/** Notifuse answers every error as `{"error":"<message>"}`; 429s (from its public limiter or a proxy) add Retry-After. */
+export function providerError(response: HttpResponse): ProviderError {
+	const parsed = errorEnvelope.safeParse(response.body);
+	const message = parsed.success
+		? parsed.data.error
+		: typeof response.body === 'string' && response.body.trim() !== ''
+			? response.body.trim().slice(0, 300)
+			: `Notifuse answered HTTP ${response.status}`;
+	return { message, code: `HTTP_${response.status}` };
+}
+
+// Workspace and permission failures come back as 500 (import) or 400 (upsert): no retry can fix them.
+const ACCESS_PROBLEM = /workspace not found|not a member of the workspace|insufficient permissions|failed to authenticate user/i;
+
+export function isAccessProblem(error: ProviderError): boolean {
+	return ACCESS_PROBLEM.test(error.message);
+}
