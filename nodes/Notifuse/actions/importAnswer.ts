@@ -16,7 +16,7 @@ const BATCH_SQL_FAILURE = 'failed to execute bulk upsert';
 export function operationsByContact(chunk: OutgoingChunk<NotifuseContact>, operations: ImportOperation[]): Array<ImportOperation | undefined> {
 	const position = new Map<string, number>();
 	chunk.contacts.forEach((contact, i) => position.set(contact.email, i));
-	const paired: Array<ImportOperation | undefined> = new Array(chunk.contacts.length);
+	const paired: Array<ImportOperation | undefined> = Array.from({ length: chunk.contacts.length }, () => undefined);
 	for (const op of operations) {
 		let index: number | undefined;
 		if (op.email !== '') index = position.get(op.email.trim().toLowerCase());
