@@ -82,3 +82,13 @@ export function buildContact(
 	}
 	return { ok: true, key: read.email, email: read.email, contact };
 }
+
+/**
+ * Two items for the same email: the later one wins per field. Unlike the engine's default, JSON slots
+ * are replaced rather than merged, since Notifuse stores each as one value.
+ */
+export function mergeNotifuseContacts(earlier: NotifuseContact, later: NotifuseContact): NotifuseContact {
+	const merged: NotifuseContact = { ...earlier };
+	for (const [field, value] of Object.entries(later)) if (value !== undefined) merged[field] = value;
+	return merged;
+}

@@ -2,6 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { BulkOptionDefaults } from '../../shared/options';
 import type { ContactOutcome } from '../../shared/types';
+import { mergeNotifuseContacts } from '../contact';
 import type { ImportOperation } from '../schemas';
 import { notifuseTarget } from '../transport';
 
@@ -37,6 +38,7 @@ export async function prepareImport(
 			limits: { maxContacts: IMPORT_MAX_BATCH_SIZE, idempotent: true },
 			envelope: { before: `{"workspace_id":${workspaceJson(target.workspaceId)},"contacts":[`, after: `]${lists}}` },
 			prepare: contactReader(ctx, { nullClears: false, clearFields: [] }),
+			merge: mergeNotifuseContacts,
 			async send(chunk, http) {
 				const problem = await precheck(http);
 				if (problem) return problem;

@@ -7,15 +7,28 @@ function answer(status: number, error: string): HttpResponse {
 }
 
 /**
+ * lists.list answers every service failure, a wrong workspace included, with 500 "Failed to get lists".
+ * workspaces.get tells a missing workspace apart (404), so the run can stop instead of retrying.
+ */
+async function explainListsFailure(http: HttpClient, workspaceId: string, failed: HttpResponse): Promise<HttpResponse> {
+	if (failed.status < 500) return failed;
+	const probe = await http.send({ method: 'GET', url: '/api/workspaces.get', qs: { id: workspaceId } });
+	if (probe.status === 404) return answer(404, `failed to authenticate user: workspace not found: ${workspaceId}`);
+	return failed;
+}
+
+/**
  * Notifuse's import silently accepts list ids that do not exist (there is no foreign key), so the
- * lists are checked once before the first chunk goes out. Resolves to undefined when all exist, or to
- * the answer that stands in for every chunk's: the failing lists.list answer, or a local 404.
+ * lists are checked before the first chunk goes out. Resolves to undefined when all exist, or to the
+ * answer that stands in for the chunk's: the failing lists.list answer, or a local 404. Only a
+ * successful check is kept; after a failure the engine's retry of the chunk checks again.
  */
 export function listPrecheck(workspaceId: string, listIds: readonly string[]): (http: HttpClient) => Promise<HttpResponse | undefined> {
-	let pending: Promise<HttpResponse | undefined> | undefined;
+	let passed: Promise<HttpResponse | undefined> | undefined;
 	const check = async (http: HttpClient): Promise<HttpResponse | undefined> => {
-		const response = await http.sendWithRetry({ method: 'GET', url: '/api/lists.list', qs: { workspace_id: workspaceId } });
-		if (!isSuccess(response) || response.malformed) return response;
+		const response = await http.send({ method: 'GET', url: '/api/lists.list', qs: { workspace_id: workspaceId } });
+		if (response.malformed) return response;
+		if (!isSuccess(response)) return await explainListsFailure(http, workspaceId, response);
 		const parsed = listsAnswer.safeParse(response.body);
 		if (!parsed.success) return answer(502, 'Notifuse answered lists.list with an unexpected body');
 		const known = new Set((parsed.data.lists ?? []).map((list) => list.id));
@@ -25,8 +38,13 @@ export function listPrecheck(workspaceId: string, listIds: readonly string[]): (
 	};
 	return async (http) => {
 		if (listIds.length === 0) return undefined;
-		pending ??= check(http);
-		return await pending;
+		const current = (passed ??= check(http));
+		const result = await current.catch((error: unknown) => {
+			if (passed === current) passed = undefined;
+			throw error;
+		});
+		if (result !== undefined && result.status !== 404 && passed === current) passed = undefined;
+		return result;
 	};
 }
 

@@ -36,6 +36,31 @@ describe('Notifuse node: failures, retries and cancellation', () => {
 		expect(bed.requests('/api/contacts.import')).toHaveLength(1);
 	});
 
+	it('stops Add Contacts on an unknown workspace after one list check and one workspace probe', async () => {
+		const result = await bed.run(
+			params('contactList', 'addContacts', { workspaceId: 'ws_missing', listIds: [DEFAULTS.lists.newsletter.id] }),
+			people(4, 'ws-lists'),
+			{ onError: 'continueRegularOutput' },
+		);
+		expect(result.outputs[0].map((item) => item.json.errorCode)).toEqual(Array(4).fill('WORKSPACE_ACCESS'));
+		expect(result.outputs[0][0].json.errorMessage).toBe('failed to authenticate user: workspace not found: ws_missing');
+		expect(bed.requests('/api/lists.list')).toHaveLength(1);
+		expect(bed.requests('/api/workspaces.get')).toHaveLength(1);
+		expect(bed.requests('/api/contacts.import')).toHaveLength(0);
+	});
+
+	it('checks the lists again after a transient lists.list failure', async () => {
+		bed.emulator.faults.configure({ rules: [{ kind: 'status', status: 503, count: 1, path: '/api/lists.list' }] });
+		const result = await bed.run(
+			params('contactList', 'addContacts', { listIds: [DEFAULTS.lists.newsletter.id], options: { batchSize: 2 } }),
+			people(4, 'lists-retry'),
+		);
+		expect(result.error).toBeUndefined();
+		expect(statuses(result)).toEqual(Array(4).fill('added'));
+		expect(bed.requests('/api/lists.list').map((entry) => entry.status)).toEqual([503, 200]);
+		expect(bed.requests('/api/contacts.import')).toHaveLength(2);
+	});
+
 	it('stops on a bad API key', async () => {
 		const result = await bed.harness.run({
 			nodeType: 'notifuse',

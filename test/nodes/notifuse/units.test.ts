@@ -1,4 +1,4 @@
-import { buildContact } from '../../../nodes/Notifuse/contact';
+import { buildContact, mergeNotifuseContacts } from '../../../nodes/Notifuse/contact';
 import { interpretImport, operationsByContact } from '../../../nodes/Notifuse/actions/importAnswer';
 import { readIdList } from '../../../nodes/Notifuse/actions/lists';
 import type { NotifuseContact } from '../../../nodes/Notifuse/contact';
@@ -56,6 +56,14 @@ describe('Notifuse contact building', () => {
 			ok: true,
 			contact: { custom_number_2: 42.5, custom_datetime_2: '2024-05-06T07:08:09.000Z', custom_json_2: [1, 2], custom_string_1: '12' },
 		});
+	});
+
+	it('merges duplicates later-wins, replacing JSON slots and keeping nulls that clear', () => {
+		const merged = mergeNotifuseContacts(
+			{ email: 'a@b.co', custom_json_1: { a: 1 }, first_name: 'A', phone: '1' },
+			{ email: 'a@b.co', custom_json_1: { b: 2 }, phone: null },
+		);
+		expect(merged).toEqual({ email: 'a@b.co', custom_json_1: { b: 2 }, first_name: 'A', phone: null });
 	});
 
 	it('rejects missing and malformed emails with a field name', () => {

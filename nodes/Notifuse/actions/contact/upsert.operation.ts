@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { deliveryOptionFields, type BulkOptionDefaults } from '../../../shared/options';
 import type { ChunkVerdict } from '../../../shared/types';
 import { isSuccess, verdictForUnreadable } from '../../../shared/verdicts';
+import { mergeNotifuseContacts } from '../../contact';
 import { CONTACT_FIELDS, FIELDS_BY_NAME } from '../../fields';
 import { upsertAnswer } from '../../schemas';
 import { notifuseTarget } from '../../transport';
@@ -62,6 +63,7 @@ export async function prepare(this: IExecuteFunctions): Promise<PreparedOperatio
 			limits: { maxContacts: 1, idempotent: true },
 			envelope: { before: `{"workspace_id":${workspaceJson(target.workspaceId)},"contact":`, after: '}' },
 			prepare: read,
+			merge: mergeNotifuseContacts,
 			async send(chunk, http) {
 				return await http.send({ method: 'POST', url: '/api/contacts.upsert', body: chunk.body });
 			},
