@@ -1,0 +1,76 @@
+import type { FaultConfig, RateLimitConfig } from '../common';
+
+/** What happens to a `customFields` key that has no definition in the project. */
+export type UnknownCustomFieldPolicy = 'accept' | 'reject' | 'drop';
+
+export interface AutoSendEmulatorOptions {
+	port?: number;
+	/** Project key (`AS_...` in real life) accepted with full access; default `emulator-key`. */
+	apiKey?: string;
+	/** Account key (`ASA_...`): needs `x-project-id` on every call. */
+	accountApiKey?: string;
+	/** A key that may read but not write, to produce 403s. */
+	readOnlyApiKey?: string;
+	/** Status for an account key without `x-project-id` (undocumented: 400 or 401). */
+	missingProjectIdStatus?: 400 | 401;
+	/** Token bucket per API key; AutoSend documents 2 requests/second. `false` disables it. */
+	rateLimit?: RateLimitConfig | false;
+	faults?: FaultConfig;
+	/** Status for `POST /contacts` on an email that already exists (undocumented; 409 by default). */
+	duplicateCreateStatus?: number;
+	unknownCustomFieldPolicy?: UnknownCustomFieldPolicy;
+	/** Contacts per `bulk-update` call (documented: 100). */
+	maxBulkUpdateContacts?: number;
+	/** Emails or contact ids per list `bulk-add` call (documented: 500). */
+	maxBulkAddItems?: number;
+	/** Emails per `contacts/search/emails` call (undocumented). */
+	maxSearchEmails?: number;
+	/** Largest request body in bytes (undocumented; 1 MB, a common JSON body-parser setting). */
+	maxBodyBytes?: number;
+	maxEmailLength?: number;
+	/** firstName, lastName, userId. */
+	maxNameLength?: number;
+	maxCustomStringLength?: number;
+}
+
+export interface ResolvedOptions {
+	port?: number;
+	faults?: FaultConfig;
+	rateLimit: RateLimitConfig | false;
+	apiKey: string;
+	accountApiKey: string;
+	readOnlyApiKey: string;
+	missingProjectIdStatus: 400 | 401;
+	duplicateCreateStatus: number;
+	unknownCustomFieldPolicy: UnknownCustomFieldPolicy;
+	maxBulkUpdateContacts: number;
+	maxBulkAddItems: number;
+	maxSearchEmails: number;
+	maxBodyBytes: number;
+	maxEmailLength: number;
+	maxNameLength: number;
+	maxCustomStringLength: number;
+}
+
+export const AUTOSEND_RATE_LIMIT: RateLimitConfig = { perSecond: 2, burst: 2 };
+
+export function resolveOptions(options: AutoSendEmulatorOptions = {}): ResolvedOptions {
+	return {
+		port: options.port,
+		faults: options.faults,
+		rateLimit: options.rateLimit === undefined ? AUTOSEND_RATE_LIMIT : options.rateLimit,
+		apiKey: options.apiKey ?? 'emulator-key',
+		accountApiKey: options.accountApiKey ?? 'ASA_emulator-account-key',
+		readOnlyApiKey: options.readOnlyApiKey ?? 'AS_emulator-read-only-key',
+		missingProjectIdStatus: options.missingProjectIdStatus ?? 401,
+		duplicateCreateStatus: options.duplicateCreateStatus ?? 409,
+		unknownCustomFieldPolicy: options.unknownCustomFieldPolicy ?? 'reject',
+		maxBulkUpdateContacts: options.maxBulkUpdateContacts ?? 100,
+		maxBulkAddItems: options.maxBulkAddItems ?? 500,
+		maxSearchEmails: options.maxSearchEmails ?? 100,
+		maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+		maxEmailLength: options.maxEmailLength ?? 254,
+		maxNameLength: options.maxNameLength ?? 255,
+		maxCustomStringLength: options.maxCustomStringLength ?? 1000,
+	};
+}
