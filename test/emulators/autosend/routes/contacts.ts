@@ -20,7 +20,7 @@ function checkListIds(ctx: RouteContext, input: ContactInput): EmuResponse | und
 
 function writeOne(ctx: RouteContext, mode: 'create' | 'upsert'): EmuResponse {
 	const { input, errors } = validateContact(ctx.req.json, ctx.store, ctx.options);
-	if (!input) return validationFailed(errors);
+	if (!input) return { ...validationFailed(errors), contacts: 1 };
 	const listProblem = checkListIds(ctx, input);
 	if (listProblem) return { ...listProblem, contacts: 1 };
 	if (mode === 'create' && ctx.store.findContact(input.email)) {
