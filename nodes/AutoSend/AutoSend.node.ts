@@ -1,0 +1,76 @@
+/**
+ * AutoSend node: bulk contact sync into AutoSend (https://api.autosend.com/v1), 2 requests/second per key.
+ *
+ * Parameters a saved workflow uses, per operation. Every operation: `resource`, `operation`, `options`
+ * (collection: dryRun, includeInputFields, requestsPerSecond (default 2), maxRetries, concurrency (default 2),
+ * and batchSize for the batched operations).
+ * Contact operations also: `fieldsInput` ('columns' | 'fields');
+ *   when 'columns': `columns` (resourceMapper `{ mappingMode: 'defineBelow' | 'autoMapInputData', value: { email,
+ *   firstName, lastName, userId, listIds?, <customFieldName>... }, schema? }`; without a saved schema the node reads
+ *   the custom field types with one GET /custom-fields per run);
+ *   when 'fields': `email`, `additionalFields` ({ firstName, lastName, userId, listIds? (comma-separated) }),
+ *   `customFieldsUi` ({ customField: [{ name, type: 'string'|'number'|'boolean'|'date', value }] }).
+ * - resource 'contact', operation 'create': POST /contacts, one per item; an existing email → failed, errorCode ALREADY_EXISTS.
+ * - resource 'contact', operation 'upsert': POST /contacts/email, one per item; status 'upserted'.
+ * - resource 'contact', operation 'bulkUpdate': `runWorkflow` (boolean); POST /contacts/bulk-update, batchSize ≤ 100
+ *   (no listIds); status 'upserted'; failing contacts are isolated by splitting and explained by one upsert each.
+ * - resource 'contactList', operation 'addContacts': `list` (resourceLocator { mode: 'list'|'id'|'url', value }),
+ *   `email` (default '={{ $json.email }}'); POST /contact-lists/contacts/bulk-add, batchSize ≤ 500 (default 500).
+ *   Status added (with `created`: true when AutoSend created the contact) | already_in_list | suppressed | invalid | failed;
+ *   `listId` on every item.
+ * Output per item: status, email, id (where AutoSend returns it), request, errorMessage / errorCode / errorField.
+ */
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import * as contact from './actions/contact';
+import * as contactList from './actions/contactList';
+import { router } from './actions/router';
+import { searchLists } from './methods/listSearch';
+import { getBulkContactFields, getContactFields } from './methods/resourceMapping';
+
+export class AutoSend implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'AutoSend',
+		name: 'autoSend',
+		icon: { light: 'file:autosend.svg', dark: 'file:autosend.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Create, update and add contacts to lists in AutoSend in bulk',
+		defaults: { name: 'AutoSend' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'autoSendApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Contact', value: 'contact' },
+					{ name: 'Contact List', value: 'contactList' },
+				],
+				default: 'contact',
+			},
+			...contact.description,
+			...contactList.description,
+		],
+	};
+
+	methods = {
+		listSearch: { searchLists },
+		resourceMapping: { getContactFields, getBulkContactFields },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

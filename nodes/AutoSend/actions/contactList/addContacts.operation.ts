@@ -1,0 +1,183 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { readEmail } from '../../../shared/email';
+import { deliveryOptionFields, type BulkOptionDefaults } from '../../../shared/options';
+import type { ChunkVerdict, ContactOutcome, HttpResponse, OutgoingChunk, PreparedItem } from '../../../shared/types';
+import { isSuccess, verdictForError, verdictForUnreadable } from '../../../shared/verdicts';
+import { bulkAddAnswer } from '../../schemas';
+import { autoSendTransport, providerError } from '../../transport';
+import { AUTOSEND_CONCURRENCY, AUTOSEND_REQUESTS_PER_SECOND, BULK_ADD_MAX_EMAILS, type PreparedOperation } from '../operation';
+
+const show = { resource: ['contactList'], operation: ['addContacts'] };
+
+export const defaults: BulkOptionDefaults = {
+	batchSize: BULK_ADD_MAX_EMAILS,
+	maxBatchSize: BULK_ADD_MAX_EMAILS,
+	concurrency: AUTOSEND_CONCURRENCY,
+	requestsPerSecond: AUTOSEND_REQUESTS_PER_SECOND,
+	batched: true,
+};
+
+/** AutoSend list ids are 24-hex ObjectIds; the virtual "All Contacts" list has a fixed id. */
+const LIST_ID = '[0-9a-fA-F]{24}|GLOBAL_CONTACT_LIST';
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'List',
+		name: 'list',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: 'The list to add the contacts to (lists only; segments are computed by AutoSend)',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchLists', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: '60d5ec49f1b2c72d9c8b4567',
+				validation: [{ type: 'regex', properties: { regex: `^(${LIST_ID})$`, errorMessage: 'Not a valid AutoSend list ID' } }],
+			},
+			{
+				displayName: 'By URL',
+				name: 'url',
+				type: 'string',
+				placeholder: 'https://app.autosend.com/contact-lists/60d5ec49f1b2c72d9c8b4567',
+				extractValue: { type: 'regex', regex: `(${LIST_ID})(?:[/?#].*)?$` },
+				validation: [{ type: 'regex', properties: { regex: `.*/(${LIST_ID})(?:[/?#].*)?$`, errorMessage: 'Not an AutoSend list URL' } }],
+			},
+		],
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '={{ $json.email }}',
+		required: true,
+		description: 'The email to add. Contacts that do not exist yet are created by AutoSend.',
+		displayOptions: { show },
+	},
+	{
+		displayName:
+			'Adding contacts to a list starts the automations of that list for them. Emails without a contact are created; suppressed emails are reported, not added.',
+		name: 'addContactsNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: deliveryOptionFields(defaults),
+		displayOptions: { show },
+	},
+];
+
+type Answer = ReturnType<typeof bulkAddAnswer.parse>['data'];
+
+function byEmail<T extends { email?: string }>(entries: T[] | undefined): Map<string, T> {
+	const map = new Map<string, T>();
+	for (const entry of entries ?? []) if (typeof entry.email === 'string') map.set(entry.email.trim().toLowerCase(), entry);
+	return map;
+}
+
+/**
+ * The answer has counts plus per-email lists (invalid, suppressed, errors) and the contacts it touched.
+ * A touched contact is reported as 'added' with `created` true when AutoSend made it for this call:
+ * the answer has no flag, so it is true when the call created contacts and added none, and otherwise
+ * read from createdAt === updatedAt (both set at creation).
+ */
+export function outcomesFor(emails: string[], data: Answer, listId: string): ContactOutcome[] {
+	const invalid = byEmail(data.validation?.invalid);
+	const suppressed = byEmail(data.validation?.suppressed);
+	const failed = byEmail(data.errors);
+	const touched = byEmail(data.contacts);
+	const noneCreated = (data.created ?? 0) === 0;
+	const allCreated = !noneCreated && (data.added ?? 0) === 0;
+	return emails.map((email): ContactOutcome => {
+		const details = { listId };
+		const bad = invalid.get(email);
+		if (bad) return { status: 'invalid', errorCode: 'INVALID_EMAIL', errorField: 'email', errorMessage: `AutoSend rejected the email: ${bad.reason ?? 'invalid'}`, details };
+		if (suppressed.has(email)) return { status: 'suppressed', details };
+		const error = failed.get(email);
+		if (error) return { status: 'failed', errorCode: 'ADD_FAILED', errorMessage: error.error ?? 'AutoSend could not add this contact', details };
+		const contact = touched.get(email);
+		if (contact) {
+			const created = noneCreated ? false : allCreated ? true : contact.createdAt !== undefined && contact.createdAt === contact.updatedAt;
+			return { status: 'added', id: contact.id, details: { ...details, created } };
+		}
+		if (data.contacts === undefined && (data.alreadyInList ?? 0) === 0) return { status: 'added', details };
+		return { status: 'already_in_list', details };
+	});
+}
+
+function interpretBulkAdd(listId: string) {
+	return async (chunk: OutgoingChunk<string>, response: HttpResponse): Promise<ChunkVerdict> => {
+		if (response.malformed) return verdictForUnreadable(response);
+		if (!isSuccess(response)) {
+			const error = providerError(response);
+			// A missing list (or a segment) fails every chunk the same way: stop instead of sending them all.
+			if (response.status === 404 || error.field === 'contactListId') {
+				return {
+					kind: 'abort',
+					outcome: {
+						status: 'failed',
+						errorCode: response.status === 404 ? 'LIST_NOT_FOUND' : error.code,
+						errorField: 'list',
+						errorMessage: `${error.message} (list ${listId}). Pick a list from the list, not a segment.`,
+					},
+				};
+			}
+			return verdictForError(response, error);
+		}
+		const parsed = bulkAddAnswer.safeParse(response.body);
+		if (!parsed.success) return { kind: 'retry', reason: 'AutoSend answered bulk-add with an unexpected body', processed: true };
+		return { kind: 'outcomes', outcomes: outcomesFor(chunk.contacts, parsed.data.data, listId) };
+	};
+}
+
+/** `={{ $json.email }}` (or `$json["email"]`) reads one item field: read it directly for large inputs. */
+function plainJsonField(raw: unknown): string | undefined {
+	if (typeof raw !== 'string') return undefined;
+	const match = /^=\{\{\s*\$json(?:\.([A-Za-z_$][\w$]*)|\[\s*['"]([^'"]+)['"]\s*\])\s*\}\}$/.exec(raw.trim());
+	return match ? (match[1] ?? match[2]) : undefined;
+}
+
+function toPrepared(value: unknown): PreparedItem<string> {
+	const read = readEmail(value);
+	if ('problem' in read) return { ok: false, email: typeof value === 'string' ? value : undefined, field: 'email', message: read.problem };
+	return { ok: true, key: read.email, email: read.email, contact: read.email };
+}
+
+/** POST /contact-lists/contacts/bulk-add with emails, up to 500 per request. Adding twice is harmless. */
+export async function prepare(this: IExecuteFunctions): Promise<PreparedOperation<string>> {
+	const listId = String(this.getNodeParameter('list', 0, '', { extractValue: true }) ?? '').trim();
+	const field = plainJsonField(this.getNodeParameter('email', 0, '', { rawExpressions: true }));
+	const read =
+		field !== undefined
+			? (item: INodeExecutionData) => toPrepared(item.json[field])
+			: (_item: INodeExecutionData, i: number) => toPrepared(this.getNodeParameter('email', i, ''));
+	return {
+		transport: await autoSendTransport(this),
+		defaults,
+		adapter: {
+			limits: { maxContacts: BULK_ADD_MAX_EMAILS, idempotent: true },
+			envelope: { before: `{"contactListId":${JSON.stringify(listId)},"emails":[`, after: ']}' },
+			prepare: read,
+			async send(chunk, http) {
+				return await http.send({ method: 'POST', url: '/contact-lists/contacts/bulk-add', body: chunk.body });
+			},
+			interpret: interpretBulkAdd(listId),
+		},
+	};
+}

@@ -1,0 +1,31 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import type { TransportConfig } from '../../shared/http';
+import type { BulkOptionDefaults } from '../../shared/options';
+import type { BulkAdapter } from '../../shared/types';
+
+/** What an operation hands the router: the engine does the rest. */
+export interface PreparedOperation<C> {
+	adapter: BulkAdapter<C>;
+	transport: TransportConfig;
+	defaults: BulkOptionDefaults;
+}
+
+export type BuildOperation<C> = (this: IExecuteFunctions) => Promise<PreparedOperation<C>>;
+
+/** AutoSend's documented limit: 2 requests per second per API key. Two in flight keeps the pacer busy without bursts. */
+export const AUTOSEND_REQUESTS_PER_SECOND = 2;
+export const AUTOSEND_CONCURRENCY = 2;
+
+/** Documented: "Required array length: 1 - 100 elements". */
+export const BULK_UPDATE_MAX_CONTACTS = 100;
+/** Not in the crawled docs; AutoSend's own Convex SDK refuses more than 500 per call. */
+export const BULK_ADD_MAX_EMAILS = 500;
+
+export const SINGLE_CONTACT_DEFAULTS: BulkOptionDefaults = {
+	batchSize: 1,
+	maxBatchSize: 1,
+	concurrency: AUTOSEND_CONCURRENCY,
+	requestsPerSecond: AUTOSEND_REQUESTS_PER_SECOND,
+	batched: false,
+};

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+/** `{"success":false,"error":{"message","code","details":[{field,message}]}}` (AutoSend errors page). */
+export const errorEnvelope = z.object({
+	success: z.literal(false).optional(),
+	error: z.object({
+		message: z.string().optional(),
+		code: z.string().optional(),
+		details: z.array(z.object({ field: z.string().optional(), message: z.string().optional() }).passthrough()).optional(),
+	}),
+	retryAfter: z.number().optional(),
+});
+
+/** Some proxies and older endpoints answer `{"message": "..."}` or `{"error": "..."}`. */
+export const looseError = z.object({ message: z.string().optional(), error: z.string().optional(), retryAfter: z.number().optional() });
+
+const contactData = z.object({ id: z.string().optional(), email: z.string().optional() }).passthrough();
+
+/** Create and upsert both answer the stored contact. */
+export const contactAnswer = z.object({ success: z.literal(true), data: contactData });
+
+/** bulk-update answers counts only. */
+export const bulkUpdateAnswer = z.object({
+	success: z.literal(true),
+	data: z.object({ successCount: z.number(), failedCount: z.number(), totalCount: z.number().optional() }),
+});
+
+const emailEntry = z.object({ email: z.string().optional(), status: z.string().optional(), reason: z.string().optional() }).passthrough();
+
+export const bulkAddAnswer = z.object({
+	success: z.literal(true),
+	data: z.object({
+		added: z.number().optional(),
+		created: z.number().optional(),
+		alreadyInList: z.number().optional(),
+		errors: z.array(z.object({ email: z.string().optional(), error: z.string().optional() }).passthrough()).optional(),
+		validation: z
+			.object({
+				valid: z.array(emailEntry).optional(),
+				invalid: z.array(emailEntry).optional(),
+				suppressed: z.array(emailEntry).optional(),
+			})
+			.optional(),
+		totalContactsInList: z.number().optional(),
+		contacts: z
+			.array(z.object({ id: z.string().optional(), email: z.string(), createdAt: z.string().optional(), updatedAt: z.string().optional() }).passthrough())
+			.optional(),
+	}),
+});
+
+export const customFieldType = z.enum(['string', 'number', 'boolean', 'date']);
+
+export const customFieldsAnswer = z.object({
+	data: z.object({
+		customFields: z.array(
+			z.object({ fieldName: z.string(), fieldType: z.string().optional(), isReserved: z.boolean().optional() }).passthrough(),
+		),
+	}),
+});
+
+/** The docs show `data.lists`; one rendering shows `data.contacts`, so both are read. */
+export const listsAnswer = z.object({
+	data: z.object({
+		lists: z.array(z.object({ id: z.string(), name: z.string().optional(), type: z.string().optional() }).passthrough()).optional(),
+		contacts: z.array(z.object({ id: z.string(), name: z.string().optional(), type: z.string().optional() }).passthrough()).optional(),
+	}),
+});
+
+export type CustomFieldType = z.infer<typeof customFieldType>;

@@ -1,0 +1,46 @@
+import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+
+import type { TransportConfig } from '../shared/http';
+import type { HttpResponse } from '../shared/types';
+import type { ProviderError } from '../shared/verdicts';
+
+import { errorEnvelope, looseError } from './schemas';
+
+export const CREDENTIAL_TYPE = 'autoSendApi';
+export const PUBLIC_BASE_URL = 'https://api.autosend.com/v1';
+
+export async function autoSendTransport(ctx: IExecuteFunctions | ILoadOptionsFunctions): Promise<TransportConfig> {
+	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
+	const baseUrl = typeof credentials.baseUrl === 'string' && credentials.baseUrl.trim() !== '' ? credentials.baseUrl.trim() : PUBLIC_BASE_URL;
+	return { credentialType: CREDENTIAL_TYPE, baseUrl: baseUrl.replace(/\/+$/, '') };
+}
+
+function describeDetails(details: Array<{ field?: string; message?: string }> | undefined): string | undefined {
+	if (!details?.length) return undefined;
+	return details.map((d) => (d.field ? `${d.field}: ${d.message ?? 'is invalid'}` : (d.message ?? ''))).join('; ');
+}
+
+/**
+ * AutoSend's error envelope → ProviderError. Validation errors carry `details[]`; their text is the
+ * useful part ("Validation failed" alone tells the user nothing). 429 bodies carry `retryAfter` in seconds.
+ */
+export function providerError(response: HttpResponse): ProviderError {
+	const parsed = errorEnvelope.safeParse(response.body);
+	if (parsed.success) {
+		const { message, code, details } = parsed.data.error;
+		const detailText = describeDetails(details);
+		return {
+			message: detailText ? `${message ?? 'Validation failed'}: ${detailText}` : (message ?? `AutoSend answered HTTP ${response.status}`),
+			code: code ?? `HTTP_${response.status}`,
+			field: details?.[0]?.field,
+			retryAfterMs: parsed.data.retryAfter !== undefined ? parsed.data.retryAfter * 1000 : undefined,
+		};
+	}
+	const loose = looseError.safeParse(response.body);
+	const text = loose.success ? (loose.data.message ?? loose.data.error) : typeof response.body === 'string' ? response.body.trim().slice(0, 300) : undefined;
+	return {
+		message: text && text !== '' ? text : `AutoSend answered HTTP ${response.status}`,
+		code: `HTTP_${response.status}`,
+		retryAfterMs: loose.success && loose.data.retryAfter !== undefined ? loose.data.retryAfter * 1000 : undefined,
+	};
+}
