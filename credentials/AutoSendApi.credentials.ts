@@ -32,6 +32,13 @@ export class AutoSendApi implements ICredentialType {
 			default: 'https://api.autosend.com/v1',
 			description: 'Change only to go through a proxy or a local emulator',
 		},
+		{
+			displayName: 'Project ID',
+			name: 'projectId',
+			type: 'string',
+			default: '',
+			description: 'Only for account keys (starting with ASA_): the project to work in, sent as the x-project-id header',
+		},
 	];
 
 	authenticate: IAuthenticateGeneric = {
@@ -39,6 +46,7 @@ export class AutoSendApi implements ICredentialType {
 		properties: {
 			headers: {
 				Authorization: '=Bearer {{$credentials.apiKey}}',
+				'x-project-id': '={{$credentials.projectId || ""}}',
 			},
 		},
 	};
