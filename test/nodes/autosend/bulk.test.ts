@@ -54,6 +54,13 @@ describe('AutoSend contact → bulkUpdate', () => {
 		expect(bed.emulator.store.contactsByEmail.size).toBe(249);
 	});
 
+	it('plans without sending in dry-run mode', async () => {
+		const result = await bed.run(contactParams('bulkUpdate', { options: { requestsPerSecond: 0, dryRun: true } }), people(150, 'd', () => ({ isPremium: 'true' })));
+		expect(countBy(statuses(result))).toEqual({ dry_run: 150 });
+		expect(result.outputs[0][120].json).toMatchObject({ request: 2, requestContacts: 50, payload: { email: 'd-120@example.com', firstName: 'First 120', customFields: { isPremium: true } } });
+		expect(bed.requests('/contacts/bulk-update')).toHaveLength(0);
+	});
+
 	it('refuses list ids, which bulk-update cannot apply', async () => {
 		const result = await bed.run(contactParams('bulkUpdate'), items([{ email: 'a@example.com', listIds: NEWSLETTER }]), {
 			onError: 'continueRegularOutput',
