@@ -88,6 +88,15 @@ export function invalidInputError(
 }
 
 /**
+ * n8n replaces an error-output item's JSON with `{ error: message }`, so the message alone must say
+ * which item and contact failed, and why.
+ */
+export function errorOutputMessage(result: ItemResult, index: number): string {
+	const who = result.email ? `Item ${index + 1} (${result.email})` : `Item ${index + 1}`;
+	return `${who}: ${result.errorMessage ?? `contact ${result.status}`}`;
+}
+
+/**
  * One output item per input item, in input order and paired to it. Failed items carry `error`
  * so that "Continue (using error output)" routes them; in the other modes they stay plain.
  */
@@ -105,7 +114,7 @@ export function buildOutputItems(
 		const input = includeInputFields ? (items[i]?.json as IDataObject | undefined) : undefined;
 		const item: INodeExecutionData = { json: resultJson(result, input), pairedItem: { item: i } };
 		if (mode === 'continueErrorOutput' && isFailure(result)) {
-			item.error = new NodeOperationError(node, result.errorMessage ?? `Contact ${result.status}`, {
+			item.error = new NodeOperationError(node, errorOutputMessage(result, i), {
 				itemIndex: i,
 				description: result.errorField ? `Field: ${result.errorField}` : undefined,
 			});
