@@ -1,0 +1,22 @@
+import type { RunningAutoSendEmulator } from '../emulators/autosend';
+import type { RunningNotifuseEmulator } from '../emulators/notifuse';
+import type { RunningSendGridEmulator } from '../emulators/sendgrid';
+import type { Checks } from './check';
+import type { CliResult, RunJson } from './n8nCli';
+import type { Workflow } from './workflow';
+
+export interface Emulators {
+	autosend: RunningAutoSendEmulator;
+	notifuse: RunningNotifuseEmulator;
+	sendgrid: RunningSendGridEmulator;
+}
+
+export interface E2eCase {
+	name: string;
+	workflow: Workflow;
+	/** The workflow is meant to fail (e.g. a wrong API key); the check reads the error. */
+	expectError?: boolean;
+	/** Runs before the workflow (e.g. emulator faults or fixtures). */
+	before?(emulators: Emulators): void | Promise<void>;
+	check(run: RunJson | undefined, checks: Checks, context: { emulators: Emulators; cli: CliResult }): void;
+}
