@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { parseCsv } from '../../../scripts/demo/csv';
+import { DEFAULTS as AUTOSEND } from '../../emulators/autosend';
+import { DEFAULTS as NOTIFUSE } from '../../emulators/notifuse';
+import { countBy, outputOf, pairedInOrder, ran, requestsTo } from '../check';
+import { EXAMPLES_DIR, loadExample, manualStart, unpaced } from '../examples';
+import type { E2eCase } from '../types';
+import { node as buildNode } from '../workflow';
+
+const CSV_FILE = join(EXAMPLES_DIR, 'data', 'crm-export.csv');
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
+/** What AutoSend must reject in the CSV: bad emails and over-long names (its 255-character limit). */
+function expectedCsvOutcome() {
+	const rows = parseCsv(readFileSync(CSV_FILE, 'utf8'));
+	const rejected: number[] = [];
+	const unique = new Set<string>();
+	rows.forEach((row, index) => {
+		const email = row.email.trim().toLowerCase();
+		if (!EMAIL.test(email) || row.first_name.length > 255) rejected.push(index);
+		else unique.add(email);
+	});
+	return { rows: rows.length, rejected, unique: unique.size };
+}
+
+export function exampleCases(): E2eCase[] {
+	const csv = expectedCsvOutcome();
+	return [
+		{
+			name: `example csv-to-autosend-list: ${csv.rows} CSV rows → bulk update + Newsletter, bad rows on the error branch`,
+			workflow: loadExample('csv-to-autosend-list.json', 'e2eExCsvAutoSend', (node) =>
+				node.type === 'n8n-nodes-base.readWriteFile'
+					? { ...node, parameters: { ...node.parameters, fileSelector: CSV_FILE } }
+					: unpaced(node),
+			),
+			check(run, checks, { emulators }) {
+				checks.equal(outputOf(run, 'Parse CSV').length, csv.rows, 'parsed rows');
+				const synced = outputOf(run, 'Create or update contacts');
+				const rejected = outputOf(run, 'Create or update contacts', 1);
+				checks.equal(rejected.map((item) => (item.pairedItem as { item: number }).item), csv.rejected, 'rejected rows');
+				checks.equal(synced.length, csv.rows - csv.rejected.length, 'synced rows');
+				checks.equal(countBy(synced, 'status'), { upserted: synced.length }, 'bulk update statuses');
+				checks.that(outputOf(run, 'Rows to fix').every((item) => /^Item \d+/.test(String(item.json.error))), 'each row to fix says which item');
+				const added = outputOf(run, 'Add to Newsletter');
+				checks.equal(added.length, synced.length, 'one list result per synced row');
+				checks.that(added.every((item) => item.json.status === 'added' || item.json.status === 'already_in_list'), `list statuses ${JSON.stringify(countBy(added, 'status'))}`);
+				checks.that(pairedInOrder(added), 'list results paired in order');
+				const bulk = requestsTo(emulators.autosend, '/v1/contacts/bulk-update');
+				checks.equal(bulk.length, Math.ceil(csv.unique / 100), 'bulk-update requests (duplicates merged)');
+				checks.equal(requestsTo(emulators.autosend, '/v1/contact-lists/contacts/bulk-add').length, Math.ceil(csv.unique / 500), 'bulk-add requests');
+				const members = emulators.autosend.store.lists.get(AUTOSEND.lists.newsletter.id)?.members.size ?? 0;
+				checks.that(members >= csv.unique, `newsletter holds every synced contact (${members})`);
+			},
+		},
+		{
+			name: 'example postgres-to-notifuse: 1,500 rows (database stood in by a Code node) → import + 2 lists, problems filtered',
+			workflow: loadExample('postgres-to-notifuse.json', 'e2eExPgNotifuse', (node) => {
+				if (node.type === 'n8n-nodes-base.postgres') {
+					// The same columns the shipped query selects, as Postgres would return them.
+					return buildNode(node.name, 'n8n-nodes-base.code', {
+						jsCode: `return Array.from({ length: 1500 }, (_, i) => ({ json: {
+							email: i === 10 ? 'not-an-email' : 'pg-' + i + '@example.com',
+							first_name: 'Row ' + i, last_name: null, phone: null, country: 'DE', job_title: 'Engineer',
+							custom_string_1: 'Company ' + (i % 7), custom_number_1: i === 20 ? 'n/a' : i * 1.5,
+							custom_datetime_1: new Date(Date.UTC(2025, 0, 1 + (i % 300))).toISOString(),
+						} }));`,
+					}, { typeVersion: 2, position: node.position });
+				}
+				return unpaced(manualStart(node));
+			}),
+			check(run, checks, { emulators }) {
+				checks.that(ran(run, 'Every night at 02:00'), 'the trigger ran');
+				const imported = outputOf(run, 'Import into Notifuse');
+				checks.equal(countBy(imported, 'status'), { created: 1498, invalid: 2 }, 'import statuses');
+				checks.equal([imported[10]?.json.errorField, imported[20]?.json.errorField], ['email', 'custom_number_1'], 'invalid fields');
+				checks.equal(outputOf(run, 'Only problems').map((item) => item.json.status), ['invalid', 'invalid'], 'the filter keeps the two problems');
+				checks.equal(requestsTo(emulators.notifuse, '/api/contacts.import').map((entry) => entry.contacts), [500, 500, 498], 'import batches');
+				const memberships = emulators.notifuse.store.workspaces.get(NOTIFUSE.workspace.id)?.memberships.get('pg-1499@example.com');
+				checks.equal([memberships?.get('newsletter')?.status, memberships?.get('customers')?.status], ['active', 'active'], 'list memberships');
+			},
+		},
+	];
+}
