@@ -19,7 +19,10 @@ export default [
 		plugins: { 'n8n-nodes-base': n8nNodesBase },
 		rules: n8nNodesBase.configs.community.rules,
 	},
-	{ ...communityNodes.configs.recommended, files: [...sources, 'package.json'] },
+	{ ...communityNodes.configs.recommended, files: [...sources, 'nodes/**/*.json', 'package.json'] },
+	// n8n's scanner also fails packages that log to the console.
+	{ files: sources, rules: { 'no-console': 'error' } },
+	{ files: ['nodes/**/*.json'], languageOptions: { parser: tseslint.parser, parserOptions: { extraFileExtensions: ['.json'] } } },
 	{
 		files: ['credentials/**/*.ts'],
 		rules: {
