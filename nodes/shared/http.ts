@@ -63,11 +63,11 @@ export function createHttpClient(
 			options.body = typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
 			options.headers = { ...options.headers, 'Content-Type': 'application/json' };
 		}
-		const raw = (await ctx.helpers.httpRequestWithAuthentication.call(
-			ctx,
-			transport.credentialType,
-			options,
-		)) as IN8nHttpFullResponse;
+		const raw = (
+			request.anonymous
+				? await ctx.helpers.httpRequest(options)
+				: await ctx.helpers.httpRequestWithAuthentication.call(ctx, transport.credentialType, options)
+		) as IN8nHttpFullResponse;
 		return toResponse(raw);
 	};
 

@@ -57,6 +57,8 @@ export interface HttpRequest {
 	/** A pre-serialised JSON string (sent as is) or an object (serialised once). */
 	body?: string | IDataObject | IDataObject[];
 	headers?: Record<string, string>;
+	/** Send without the credential (e.g. a download link on another host that must not see the API key). */
+	anonymous?: boolean;
 }
 
 /** One HTTP attempt; never throws for an HTTP status, only for transport failures (TransportError). */

@@ -1,0 +1,25 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import type { TransportConfig } from '../../shared/http';
+import type { BulkOptionDefaults } from '../../shared/options';
+import type { BulkAdapter } from '../../shared/types';
+import type { SendGridContact } from '../contact';
+import { MAX_CONTACTS_PER_REQUEST } from '../fields';
+
+/** What an operation hands the router: the engine does the rest. */
+export interface PreparedOperation {
+	adapter: BulkAdapter<SendGridContact>;
+	transport: TransportConfig;
+	defaults: BulkOptionDefaults;
+}
+
+export type BuildOperation = (this: IExecuteFunctions) => Promise<PreparedOperation>;
+
+/** SendGrid publishes no contacts rate limit; it answers 429 with X-RateLimit-Reset, which the engine honours. */
+export const upsertDefaults: BulkOptionDefaults = {
+	batchSize: MAX_CONTACTS_PER_REQUEST,
+	maxBatchSize: MAX_CONTACTS_PER_REQUEST,
+	concurrency: 2,
+	requestsPerSecond: 0,
+	batched: true,
+};

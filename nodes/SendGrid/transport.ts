@@ -1,0 +1,33 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+import type { TransportConfig } from '../shared/http';
+import type { HttpResponse } from '../shared/types';
+import type { ProviderError } from '../shared/verdicts';
+
+import { errorEnvelope } from './schemas';
+
+export const CREDENTIAL_TYPE = 'sendGridMarketingApi';
+
+/** The region picks the API host; "custom" (a proxy or the local emulator) uses the typed base URL. */
+export function sendGridBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+	const region = String(credentials.region ?? 'https://api.sendgrid.com');
+	const url = region === 'custom' ? String(credentials.baseUrl ?? '') : region;
+	return url.replace(/\/+$/, '');
+}
+
+export function sendGridTransport(credentials: ICredentialDataDecryptedObject): TransportConfig {
+	// A 6 MB upsert can take a while to upload and validate.
+	return { credentialType: CREDENTIAL_TYPE, baseUrl: sendGridBaseUrl(credentials), timeoutMs: 300_000 };
+}
+
+/** SendGrid answers errors as `{"errors":[{"field":…,"message":…}]}`. */
+export function providerError(response: HttpResponse): ProviderError {
+	const parsed = errorEnvelope.safeParse(response.body);
+	if (parsed.success && parsed.data.errors.length > 0) {
+		const [first, ...rest] = parsed.data.errors;
+		const more = rest.length > 0 ? ` (and ${rest.length} more error${rest.length === 1 ? '' : 's'})` : '';
+		return { message: `${first.message}${more}`, code: `HTTP_${response.status}`, field: first.field ?? undefined };
+	}
+	const text = typeof response.body === 'string' ? response.body.trim().slice(0, 300) : '';
+	return { message: text || `SendGrid answered HTTP ${response.status}`, code: `HTTP_${response.status}` };
+}
