@@ -29,7 +29,7 @@ import { router } from './actions/router';
 import { getLists } from './methods/loadOptions';
 import { getContactFields } from './methods/resourceMapping';
 
-export class SendGrid implements INodeType {
+export class SendGridContacts implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'SendGrid Contacts',
 		name: 'sendGridContacts',
