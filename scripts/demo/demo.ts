@@ -65,7 +65,8 @@ async function main() {
 	console.log('Syncing through AutoSend, Notifuse and SendGrid in n8n\'s engine (local emulators)…\n');
 	const summaries = await Promise.all(providers.map(async (provider) => await runProvider(provider, items)));
 	console.log(formatTable(summaries));
-	console.log('\n* AutoSend\'s bulk update answers counts only, so it reports "upserted" rather than created/updated.');
+	console.log('\n* AutoSend\'s bulk update and SendGrid\'s import jobs report counts, not which contact was new, so a mixed');
+	console.log('  batch reports "upserted"; rejected contacts are still named one by one.');
 	console.log('  Invalid rows (bad emails, over-long names, a text where a number belongs) were never sent; each says why.');
 	console.log('\nPer-row results (one per CSV row, in order, with status and any error):');
 	for (const summary of summaries) console.log(`  ${summary.node.padEnd(18)} ${relative(ROOT, summary.resultsFile)}`);

@@ -3,6 +3,7 @@ import type { ICredentialDataDecryptedObject, INodeExecutionData } from 'n8n-wor
 import * as autosend from '../../test/emulators/autosend';
 import type { RunningEmulator } from '../../test/emulators/common';
 import * as notifuse from '../../test/emulators/notifuse';
+import * as sendgrid from '../../test/emulators/sendgrid';
 
 /** How the demo drives one provider: its emulator, the node's parameters and how to read the result. */
 export interface DemoProvider {
@@ -97,4 +98,46 @@ const notifuseDemo: DemoProvider = {
 	},
 };
 
-export const providers: DemoProvider[] = [autoSendDemo, notifuseDemo];
+const sendGridDemo: DemoProvider = {
+	title: 'SendGrid Contacts',
+	file: 'sendgrid',
+	nodeType: 'sendGridContacts',
+	operation: 'Contact › Create or Update (+ list)',
+	parameters: {
+		resource: 'contact',
+		operation: 'upsert',
+		fieldsInput: 'columns',
+		columns: {
+			mappingMode: 'defineBelow',
+			value: {
+				email: '={{ $json.email }}',
+				external_id: '={{ $json.crm_id }}',
+				first_name: '={{ $json.first_name }}',
+				last_name: '={{ $json.last_name }}',
+				country: '={{ $json.country }}',
+				company: '={{ $json.company }}',
+				lifetime_value: '={{ $json.lifetime_value }}',
+				signup_date: '={{ $json.signup_date }}',
+			},
+		},
+		listIds: [sendgrid.DEFAULTS.lists.newsletter.id],
+		options: { waitForImport: true },
+	},
+	async start(items) {
+		const emulator = await sendgrid.start({ jobDelayMs: 1000 });
+		const now = new Date().toISOString();
+		for (const email of existingEmails(items)) {
+			emulator.store.upsert({ index: 0, identifiers: { email }, fields: {}, custom_fields: {} }, [], now, false);
+		}
+		return emulator;
+	},
+	credentials: (emulator) => ({
+		sendGridMarketingApi: { apiKey: sendgrid.DEFAULTS.apiKey, region: 'custom', baseUrl: emulator.credentialBaseUrl },
+	}),
+	addedToList(emulator) {
+		const store = (emulator as sendgrid.RunningSendGridEmulator).store;
+		return store.lists.get(sendgrid.DEFAULTS.lists.newsletter.id)?.members?.size ?? 0;
+	},
+};
+
+export const providers: DemoProvider[] = [autoSendDemo, notifuseDemo, sendGridDemo];

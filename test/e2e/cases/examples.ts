@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseCsv } from '../../../scripts/demo/csv';
 import { DEFAULTS as AUTOSEND } from '../../emulators/autosend';
 import { DEFAULTS as NOTIFUSE } from '../../emulators/notifuse';
+import { DEFAULTS as SENDGRID } from '../../emulators/sendgrid';
 import { countBy, outputOf, pairedInOrder, ran, requestsTo } from '../check';
 import { EXAMPLES_DIR, loadExample, manualStart, unpaced } from '../examples';
 import type { E2eCase } from '../types';
@@ -79,6 +80,33 @@ export function exampleCases(): E2eCase[] {
 				checks.equal(requestsTo(emulators.notifuse, '/api/contacts.import').map((entry) => entry.contacts), [500, 500, 498], 'import batches');
 				const memberships = emulators.notifuse.store.workspaces.get(NOTIFUSE.workspace.id)?.memberships.get('pg-1499@example.com');
 				checks.equal([memberships?.get('newsletter')?.status, memberships?.get('customers')?.status], ['active', 'active'], 'list memberships');
+			},
+		},
+		{
+			name: 'example scheduled-crm-to-sendgrid: CRM rows (stood in by a Code node) → upsert + list, failures aggregated to the notification branch',
+			workflow: loadExample('scheduled-crm-to-sendgrid.json', 'e2eExCrmSendGrid', (node) => {
+				if (node.name === 'Contacts changed in the CRM') {
+					return buildNode(node.name, 'n8n-nodes-base.code', {
+						jsCode: `return Array.from({ length: 300 }, (_, i) => ({ json: {
+							crm_id: 'crm-' + i, email: i === 5 ? 'broken@' : 'crm-' + i + '@example.com', first_name: 'Row ' + i,
+							last_name: i === 9 ? 'L'.repeat(60) : 'Last', country: 'DE', company: 'Co ' + (i % 5), lifetime_value: i * 3,
+						} }));`,
+					}, { typeVersion: 2, position: node.position });
+				}
+				// The Slack webhook stands in as a no-op: the branch and the message it would send are what is checked.
+				if (node.name === 'Notify team') return { ...node, type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} };
+				return unpaced(manualStart(node));
+			}),
+			check(run, checks, { emulators }) {
+				const synced = outputOf(run, 'Upsert into SendGrid');
+				checks.equal(countBy(synced, 'status'), { created: 298 }, 'synced statuses');
+				const failures = outputOf(run, 'Collect failures')[0]?.json.failures as Array<{ error?: string }> | undefined;
+				checks.equal(failures?.length, 2, 'failures collected for the notification');
+				checks.that((failures ?? []).every((f) => /^Item (6|10)\b/.test(String(f.error))), `failure messages ${JSON.stringify(failures?.map((f) => f.error))}`);
+				checks.that(ran(run, 'Notify team'), 'the notification branch ran');
+				checks.equal(requestsTo(emulators.sendgrid, '/v3/marketing/contacts').map((entry) => entry.contacts), [298], 'one upsert request');
+				const stored = emulators.sendgrid.store.findByEmail('crm-299@example.com');
+				checks.that(Boolean(stored && [...stored.list_ids].includes(SENDGRID.lists.newsletter.id)), 'added to the newsletter list');
 			},
 		},
 	];

@@ -85,9 +85,9 @@ describe('SendGrid Contacts: lists, rate limits, faults, cancellation, editor', 
 	}, 60_000);
 
 	it('tests the credential, lists lists and offers custom fields by name for column mapping', async () => {
-		const good = await bed.harness.testCredential('sendGridMarketingApi', bed.credentials().sendGridMarketingApi);
+		const good = await bed.harness.testCredential('sendGridMarketingApi', bed.credentials()!.sendGridMarketingApi);
 		expect(good.ok).toBe(true);
-		const bad = await bed.harness.testCredential('sendGridMarketingApi', bed.credentials('SG.wrong').sendGridMarketingApi);
+		const bad = await bed.harness.testCredential('sendGridMarketingApi', bed.credentials('SG.wrong')!.sendGridMarketingApi);
 		expect(bad.ok).toBe(false);
 		const lists = (await bed.harness.callMethod({
 			nodeType: 'sendGridContacts', kind: 'loadOptions', method: 'getLists', credentials: bed.credentials(),
