@@ -1,5 +1,3 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
-
 import type { TransportConfig } from '../../shared/http';
 import type { BulkOptionDefaults } from '../../shared/options';
 import type { BulkAdapter } from '../../shared/types';
@@ -10,8 +8,6 @@ export interface PreparedOperation<C> {
 	transport: TransportConfig;
 	defaults: BulkOptionDefaults;
 }
-
-export type BuildOperation<C> = (this: IExecuteFunctions) => Promise<PreparedOperation<C>>;
 
 /** AutoSend's documented limit: 2 requests per second per API key. Two in flight keeps the pacer busy without bursts. */
 export const AUTOSEND_REQUESTS_PER_SECOND = 2;

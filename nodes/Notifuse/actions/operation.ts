@@ -1,5 +1,3 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
-
 import type { TransportConfig } from '../../shared/http';
 import type { BulkOptionDefaults } from '../../shared/options';
 import type { BulkAdapter } from '../../shared/types';
@@ -11,8 +9,6 @@ export interface PreparedOperation {
 	transport: TransportConfig;
 	defaults: BulkOptionDefaults;
 }
-
-export type BuildOperation = (this: IExecuteFunctions) => Promise<PreparedOperation>;
 
 /** The JSON string of a workspace id, for envelopes built by hand. */
 export function workspaceJson(workspaceId: string): string {

@@ -1,5 +1,9 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { deliveryOptionFields } from '../../shared/options';
+
+import { upsertDefaults } from './operation';
+
 export const DEFAULT_MAX_WAIT_MINUTES = 10;
 
 /** Options of both operations about SendGrid's asynchronous import jobs. */
@@ -25,4 +29,17 @@ export const jobOptionFields: INodeProperties[] = [
 export function readJobOptions(options: IDataObject): { wait: boolean; maxWaitMs: number } {
 	const minutes = typeof options.maxWaitMinutes === 'number' && options.maxWaitMinutes > 0 ? options.maxWaitMinutes : DEFAULT_MAX_WAIT_MINUTES;
 	return { wait: options.waitForImport === true, maxWaitMs: Math.round(minutes * 60_000) };
+}
+
+/** The Options collection of both operations: delivery settings plus the import-job settings. */
+export function optionsProperty(show: NonNullable<INodeProperties['displayOptions']>['show']): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [...deliveryOptionFields(upsertDefaults), ...jobOptionFields].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		displayOptions: { show },
+	};
 }

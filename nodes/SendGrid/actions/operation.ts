@@ -1,5 +1,3 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
-
 import type { TransportConfig } from '../../shared/http';
 import type { BulkOptionDefaults } from '../../shared/options';
 import type { BulkAdapter } from '../../shared/types';
@@ -12,8 +10,6 @@ export interface PreparedOperation {
 	transport: TransportConfig;
 	defaults: BulkOptionDefaults;
 }
-
-export type BuildOperation = (this: IExecuteFunctions) => Promise<PreparedOperation>;
 
 /** SendGrid publishes no contacts rate limit; it answers 429 with X-RateLimit-Reset, which the engine honours. */
 export const upsertDefaults: BulkOptionDefaults = {

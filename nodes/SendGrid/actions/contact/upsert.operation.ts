@@ -1,10 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { deliveryOptionFields } from '../../../shared/options';
 import { contactInputProperties, contactReader } from '../contactInput';
-import { jobOptionFields } from '../jobOptions';
+import { optionsProperty } from '../jobOptions';
 import { listIdsProperty, readListIds } from '../lists';
-import { upsertDefaults, type PreparedOperation } from '../operation';
+import type { PreparedOperation } from '../operation';
 import { prepareUpsert } from '../upsertContacts';
 
 const show = { resource: ['contact'], operation: ['upsert'] };
@@ -12,15 +11,7 @@ const show = { resource: ['contact'], operation: ['upsert'] };
 export const description: INodeProperties[] = [
 	...contactInputProperties(show),
 	listIdsProperty(show, false),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [...deliveryOptionFields(upsertDefaults), ...jobOptionFields].sort((a, b) => a.displayName.localeCompare(b.displayName)),
-		displayOptions: { show },
-	},
+	optionsProperty(show),
 ];
 
 /** Create or update many contacts: up to 30,000 contacts and 6 MB per request. */

@@ -1,10 +1,9 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { deliveryOptionFields } from '../../../shared/options';
 import { emailReader } from '../contactInput';
-import { jobOptionFields } from '../jobOptions';
+import { optionsProperty } from '../jobOptions';
 import { listIdsProperty, readListIds } from '../lists';
-import { upsertDefaults, type PreparedOperation } from '../operation';
+import type { PreparedOperation } from '../operation';
 import { prepareUpsert } from '../upsertContacts';
 
 const show = { resource: ['contactList'], operation: ['addContacts'] };
@@ -29,15 +28,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [...deliveryOptionFields(upsertDefaults), ...jobOptionFields].sort((a, b) => a.displayName.localeCompare(b.displayName)),
-		displayOptions: { show },
-	},
+	optionsProperty(show),
 ];
 
 /** Many contacts into one or more lists: the upsert path with list_ids. */
