@@ -2,6 +2,7 @@ import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import type { TransportConfig } from '../shared/http';
 import type { HttpResponse } from '../shared/types';
+import { usableSecrets } from '../shared/redact';
 import type { ProviderError } from '../shared/verdicts';
 
 import { errorEnvelope, looseError } from './schemas';
@@ -12,7 +13,7 @@ export const PUBLIC_BASE_URL = 'https://api.autosend.com/v1';
 export async function autoSendTransport(ctx: IExecuteFunctions | ILoadOptionsFunctions): Promise<TransportConfig> {
 	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
 	const baseUrl = typeof credentials.baseUrl === 'string' && credentials.baseUrl.trim() !== '' ? credentials.baseUrl.trim() : PUBLIC_BASE_URL;
-	return { credentialType: CREDENTIAL_TYPE, baseUrl: baseUrl.replace(/\/+$/, '') };
+	return { credentialType: CREDENTIAL_TYPE, baseUrl: baseUrl.replace(/\/+$/, ''), secrets: usableSecrets([credentials.apiKey]) };
 }
 
 function describeDetails(details: Array<{ field?: string; message?: string }> | undefined): string | undefined {

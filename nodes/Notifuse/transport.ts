@@ -2,6 +2,7 @@ import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import type { TransportConfig } from '../shared/http';
 import type { HttpResponse } from '../shared/types';
+import { usableSecrets } from '../shared/redact';
 import type { ProviderError } from '../shared/verdicts';
 
 import { errorEnvelope } from './schemas';
@@ -23,7 +24,11 @@ export async function notifuseTarget(ctx: IExecuteFunctions | ILoadOptionsFuncti
 	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
 	return {
 		// Self-hosted instances live on the user's own domain; there is no default host.
-		transport: { credentialType: CREDENTIAL_TYPE, baseUrl: String(credentials.baseUrl ?? '').replace(/\/+$/, '') },
+		transport: {
+			credentialType: CREDENTIAL_TYPE,
+			baseUrl: String(credentials.baseUrl ?? '').replace(/\/+$/, ''),
+			secrets: usableSecrets([credentials.apiKey]),
+		},
 		workspaceId: pickWorkspace(override, credentials.workspaceId),
 	};
 }

@@ -2,6 +2,7 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import type { TransportConfig } from '../shared/http';
 import type { HttpResponse } from '../shared/types';
+import { usableSecrets } from '../shared/redact';
 import type { ProviderError } from '../shared/verdicts';
 
 import { errorEnvelope } from './schemas';
@@ -17,7 +18,12 @@ export function sendGridBaseUrl(credentials: ICredentialDataDecryptedObject): st
 
 export function sendGridTransport(credentials: ICredentialDataDecryptedObject): TransportConfig {
 	// A 6 MB upsert can take a while to upload and validate.
-	return { credentialType: CREDENTIAL_TYPE, baseUrl: sendGridBaseUrl(credentials), timeoutMs: 300_000 };
+	return {
+		credentialType: CREDENTIAL_TYPE,
+		baseUrl: sendGridBaseUrl(credentials),
+		timeoutMs: 300_000,
+		secrets: usableSecrets([credentials.apiKey]),
+	};
 }
 
 /** SendGrid answers errors as `{"errors":[{"field":…,"message":…}]}`. */

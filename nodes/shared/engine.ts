@@ -3,6 +3,7 @@ import { sleep, type IExecuteFunctions, type INodeExecutionData } from 'n8n-work
 import { dispatchChunks, type DeliveredOutcome, type DispatchStats } from './dispatch';
 import { createHttpClient, type TransportConfig } from './http';
 import { RequestPacer } from './pacing';
+import { resumeMemory, type ResumeMemory } from './resume';
 import { planChunks, prepareItems, type PreparedInput, type UniqueContact } from './planning';
 import {
 	buildOutputItems,
@@ -77,8 +78,12 @@ export async function runBulkOperation<C>(
 	pacer: RequestPacer,
 	options: EngineOptions,
 	beforeSend?: (prepared: PreparedInput<C>) => void,
+	resume?: ResumeMemory,
 ): Promise<BulkRunResult> {
-	const prepared = prepareItems(adapter, items);
+	const input = prepareItems(adapter, items);
+	const earlier = resume?.split(items, input.unique);
+	// Contacts that succeeded in an earlier Retry On Fail try are reported, not sent again.
+	const prepared: PreparedInput<C> = earlier ? { unique: earlier.send, invalid: input.invalid } : input;
 	const maxContacts = Math.max(1, Math.min(options.batchSize ?? adapter.limits.maxContacts, adapter.limits.maxContacts));
 	const maxBytes =
 		adapter.limits.maxBytes === undefined
@@ -119,11 +124,14 @@ export async function runBulkOperation<C>(
 		}
 	}
 
+	const members = earlier ? [...prepared.unique, ...earlier.done.map((d) => d.member)] : prepared.unique;
+	const outcomes = earlier ? [...memberOutcomes, ...earlier.done.map((d) => d.outcome)] : memberOutcomes;
+	resume?.remember(items, members, outcomes);
 	return {
-		results: collectResults(items.length, prepared, memberOutcomes),
+		results: collectResults(items.length, { unique: members, invalid: prepared.invalid }, outcomes),
 		report: {
 			items: items.length,
-			uniqueContacts: prepared.unique.length,
+			uniqueContacts: members.length,
 			invalid: prepared.invalid.length,
 			chunks: plan.chunks.length,
 			stats,
@@ -145,14 +153,14 @@ export async function executeBulk<C>(
 	const mode = errorMode(ctx);
 	const signal = ctx.getExecutionCancelSignal?.();
 	const pacer = new RequestPacer(options.requestsPerSecond, async (ms) => await sleep(ms, signal));
-	const http = createHttpClient(ctx, transport, options, pacer);
+	const http = createHttpClient(ctx, { ...transport, timeoutMs: options.timeoutMs ?? transport.timeoutMs }, options, pacer);
 
 	const { results } = await runBulkOperation(adapter, items, http, pacer, options, (prepared) => {
 		// Fail fast on bad input when the user wants the node to stop on errors: nothing half-sent.
 		if (mode === 'stopWorkflow' && !options.dryRun && prepared.invalid.length > 0) {
 			throw invalidInputError(ctx, prepared.invalid, items.length);
 		}
-	});
+	}, resumeMemory(ctx));
 
 	if (mode === 'stopWorkflow' && results.some(isFailure)) throw summaryError(ctx, results);
 	return [buildOutputItems(ctx, items, results, mode, options.includeInputFields)];

@@ -1,7 +1,8 @@
 import { sleep, type IExecuteFunctions, type IHttpRequestOptions, type IN8nHttpFullResponse } from 'n8n-workflow';
 
 import type { RequestPacer } from './pacing';
-import { backoffMs, providerWaitMs, toTransportError } from './retry';
+import { redactSecrets } from './redact';
+import { backoffMs, providerWaitMs, toTransportError, TransportError } from './retry';
 import type { HttpClient, HttpRequest, HttpResponse } from './types';
 
 export interface TransportConfig {
@@ -11,6 +12,8 @@ export interface TransportConfig {
 	timeoutMs?: number;
 	/** Headers every request of this provider carries (besides auth, which the credential adds). */
 	headers?: Record<string, string>;
+	/** Credential values that must never reach outputs or messages, even when a provider echoes them. */
+	secrets?: string[];
 }
 
 export interface RetryConfig {
@@ -24,13 +27,13 @@ export function joinUrl(baseUrl: string, path: string): string {
 	return `${baseUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
 }
 
-function toResponse(raw: IN8nHttpFullResponse): HttpResponse {
-	const body = raw.body as unknown;
+function toResponse(raw: IN8nHttpFullResponse, secrets: string[]): HttpResponse {
+	const body = redactSecrets(raw.body as unknown, secrets);
 	// The HTTP helper parses JSON and silently hands back the text when parsing fails.
 	const malformed = typeof body === 'string' && body.trim() !== '';
 	return {
 		status: raw.statusCode,
-		headers: (raw.headers ?? {}) as HttpResponse['headers'],
+		headers: redactSecrets((raw.headers ?? {}) as HttpResponse['headers'], secrets),
 		body: typeof body === 'string' && body.trim() === '' ? undefined : body,
 		malformed,
 	};
@@ -49,7 +52,22 @@ export function createHttpClient(
 	const signal = ctx.getExecutionCancelSignal?.();
 	const pause = (ms: number) => sleep(ms, signal);
 
+	const timeoutMs = transport.timeoutMs ?? 120_000;
+
 	const send = async (request: HttpRequest): Promise<HttpResponse> => {
+		const started = Date.now();
+		try {
+			return await sendOnce(request);
+		} catch (error) {
+			// A timeout that fires mid-body surfaces as a generic aborted stream; only the clock tells them apart.
+			if (!signal?.aborted && Date.now() - started >= timeoutMs - 25) {
+				throw new TransportError(`The provider did not answer in time (timeout ${timeoutMs} ms)`, 'TIMEOUT', true);
+			}
+			throw error;
+		}
+	};
+
+	const sendOnce = async (request: HttpRequest): Promise<HttpResponse> => {
 		const options: IHttpRequestOptions = {
 			method: request.method,
 			url: joinUrl(transport.baseUrl, request.url),
@@ -57,7 +75,7 @@ export function createHttpClient(
 			headers: { Accept: 'application/json', ...transport.headers, ...request.headers },
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
-			timeout: transport.timeoutMs ?? 120_000,
+			timeout: timeoutMs,
 		};
 		if (request.body !== undefined) {
 			options.body = typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
@@ -68,7 +86,7 @@ export function createHttpClient(
 				? await ctx.helpers.httpRequest(options)
 				: await ctx.helpers.httpRequestWithAuthentication.call(ctx, transport.credentialType, options)
 		) as IN8nHttpFullResponse;
-		return toResponse(raw);
+		return toResponse(raw, transport.secrets ?? []);
 	};
 
 	const sendWithRetry = async (request: HttpRequest): Promise<HttpResponse> => {

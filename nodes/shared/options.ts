@@ -87,6 +87,15 @@ export function deliveryOptionFields(defaults: BulkOptionDefaults): INodePropert
 			},
 			defaults.concurrency,
 		),
+		{
+			displayName: 'Timeout',
+			name: 'timeout',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+			description:
+				'Milliseconds to wait for the provider to answer one request before giving up on it (a create that timed out is not resent). 0 uses the default of 2 minutes (5 for SendGrid, whose large bodies take longer).',
+		},
 	);
 	return fields;
 }
@@ -110,6 +119,7 @@ export function readEngineOptions(
 		concurrency: Math.max(1, numberOr(options.concurrency, defaults.concurrency)),
 		maxRetries: Math.max(0, numberOr(options.maxRetries, DEFAULT_ENGINE_OPTIONS.maxRetries)),
 		requestsPerSecond: Math.max(0, numberOr(options.requestsPerSecond, defaults.requestsPerSecond)),
+		timeoutMs: Math.max(0, numberOr(options.timeout, 0)) || undefined,
 		dryRun: options.dryRun === true,
 		includeInputFields: options.includeInputFields === true,
 	};

@@ -76,7 +76,9 @@ export function toTransportError(error: unknown, signal?: AbortSignal): Transpor
 	return new TransportError(
 		timeout
 			? 'The provider did not answer in time'
-			: `The connection to the provider failed (${code === 'NETWORK_ERROR' ? 'connection lost' : code})`,
+			: code === 'ERR_BAD_RESPONSE'
+				? 'The connection to the provider was cut while it was answering'
+				: `The connection to the provider failed (${code === 'NETWORK_ERROR' ? 'connection lost' : code})`,
 		timeout ? 'TIMEOUT' : code,
 		true,
 	);

@@ -141,6 +141,8 @@ export interface EngineOptions {
 	maxRetryWaitMs: number;
 	/** First backoff step; doubles each retry. */
 	initialBackoffMs: number;
+	/** Per-request timeout chosen by the user; the transport's default when undefined. */
+	timeoutMs?: number;
 	dryRun: boolean;
 	includeInputFields: boolean;
 }

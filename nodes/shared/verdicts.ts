@@ -14,7 +14,7 @@ export function isSuccess(response: HttpResponse): boolean {
 
 /**
  * The verdict for a non-2xx answer that no provider rule explains: 429 is always safe to resend
- * (nothing was processed), 5xx may have been processed, bad credentials stop the whole run, and
+ * (nothing was processed), 413 is split into smaller requests, 5xx may have been processed, bad credentials stop the whole run, and
  * any other 4xx fails the chunk with the provider's message.
  */
 export function verdictForError(response: HttpResponse, error: ProviderError): ChunkVerdict {
@@ -29,6 +29,10 @@ export function verdictForError(response: HttpResponse, error: ProviderError): C
 	}
 	if (response.status >= 500 || response.status === 408) {
 		return { kind: 'retry', reason: `${response.status}: ${error.message}`, processed: true };
+	}
+	if (response.status === 413) {
+		// Usually a proxy's body-size limit in front of the provider: nothing was processed, so smaller requests are safe.
+		return { kind: 'split', reason: `The request was rejected as too large (413): ${error.message}`, processed: false };
 	}
 	if (response.status === 401 || response.status === 403) {
 		return { kind: 'abort', outcome: failure(`HTTP_${response.status}`) };

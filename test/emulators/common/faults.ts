@@ -10,6 +10,8 @@ export interface FaultRule {
 	count: number;
 	skip?: number;
 	path?: string;
+	/** Only requests with this method (any when omitted), e.g. the PUT but not the GET polls under one path. */
+	method?: string;
 	/** For `status`: the HTTP status to answer. */
 	status?: number;
 	/** For `status`: the body to answer; defaults to the provider's error shape. */
@@ -56,11 +58,12 @@ export class FaultInjector {
 		return { latencyMs: this.config.latencyMs, jitterMs: this.config.jitterMs, rules: this.rules };
 	}
 
-	next(path: string): FaultDecision {
+	next(path: string, method?: string): FaultDecision {
 		const delayMs = (this.config.latencyMs ?? 0) + Math.random() * (this.config.jitterMs ?? 0);
 		for (const rule of this.rules) {
 			if (rule.fired >= rule.count) continue;
 			if (rule.path && !path.startsWith(rule.path)) continue;
+			if (rule.method && method !== undefined && rule.method.toUpperCase() !== method.toUpperCase()) continue;
 			rule.seen++;
 			if (rule.seen <= (rule.skip ?? 0)) continue;
 			rule.fired++;

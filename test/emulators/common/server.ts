@@ -43,6 +43,11 @@ export interface RequestLogEntry {
 	durationMs: number;
 	/** Set when a fault replaced or altered the answer. */
 	fault?: string;
+	/**
+	 * The raw request body, for tests that check exactly which contacts were sent. Non-enumerable so
+	 * `GET /__emulator/log` stays small.
+	 */
+	readonly requestBody?: Buffer;
 }
 
 /**
@@ -151,8 +156,10 @@ export async function startServer(
 	const limiter = options.rateLimit ? new TokenBucketLimiter(options.rateLimit) : undefined;
 	let seq = 0;
 
-	const record = (entry: Omit<RequestLogEntry, 'seq'>) => {
-		log.push({ seq: ++seq, ...entry });
+	const record = (entry: Omit<RequestLogEntry, 'seq' | 'requestBody'>, requestBody: Buffer) => {
+		const logged: RequestLogEntry = { seq: ++seq, ...entry };
+		Object.defineProperty(logged, 'requestBody', { value: requestBody, enumerable: false });
+		log.push(logged);
 		if (log.length > maxLog) log.splice(0, log.length - maxLog);
 	};
 
@@ -197,7 +204,7 @@ export async function startServer(
 			return;
 		}
 
-		const fault = faults.next(req.path);
+		const fault = faults.next(req.path, req.method);
 		if (fault.delayMs > 0) await new Promise((r) => setTimeout(r, fault.delayMs));
 
 		const logIt = (status: number, contacts?: number, faultName?: string) =>
@@ -210,7 +217,7 @@ export async function startServer(
 				at: started,
 				durationMs: Date.now() - started,
 				fault: faultName,
-			});
+			}, rawBody);
 
 		if (fault.kind === 'drop-before') {
 			logIt(0, undefined, 'drop-before');

@@ -1,0 +1,166 @@
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import type { FaultInjector, RequestLogEntry } from '../emulators/common';
+import type { RunOptions, RunResult } from '../harness';
+import * as autosend from '../nodes/autosend/setup';
+import * as notifuse from '../nodes/notifuse/setup';
+import * as sendgrid from '../nodes/sendgrid/setup';
+
+/** One opened operation: the node in n8n's engine plus its provider's emulator. */
+export interface Bed {
+	run(items: INodeExecutionData[], options?: IDataObject, extra?: Partial<RunOptions>): Promise<RunResult>;
+	/** Logged requests that carry contacts (the ones that must never be duplicated). */
+	writes(): RequestLogEntry[];
+	/** Every logged API request. */
+	log(): RequestLogEntry[];
+	faults: FaultInjector;
+	apiKey: string;
+	/** Runs the node with another key, for the wrong-key cases. */
+	runWithKey(apiKey: string, items: INodeExecutionData[], options?: IDataObject, extra?: Partial<RunOptions>): Promise<RunResult>;
+	reset(): Promise<void>;
+	close(): Promise<void>;
+}
+
+export interface Target {
+	/** `Provider resource.operation`, as test titles show it. */
+	name: string;
+	/** False for AutoSend create: a resend could make a second contact. */
+	idempotent: boolean;
+	/** Contacts per request the provider accepts at most (1 for single-contact endpoints). */
+	maxContacts: number;
+	maxBytes?: number;
+	/** Path + method of the requests that carry contacts. */
+	write: { method: string; path: string };
+	/** A valid contact in this provider's field names. */
+	contact(i: number, prefix?: string): IDataObject;
+	/** Field names for the fuzzer: plain strings, numbers, and where the mapping puts unknown keys. */
+	fields: { name: string; number?: string; boolean?: string; date?: string; maxString: number };
+	open(): Promise<Bed>;
+}
+
+async function resetEmulator(baseUrl: string) {
+	await fetch(`${baseUrl}/__emulator/reset`, { method: 'POST' });
+}
+
+function autoSendTarget(
+	name: string,
+	operation: 'create' | 'upsert' | 'bulkUpdate' | 'addContacts',
+	write: string,
+	maxContacts: number,
+	idempotent = true,
+): Target {
+	const parameters = (options: IDataObject): INodeParameters =>
+		operation === 'addContacts'
+			? autosend.addParams(autosend.DEFAULTS.lists.customers.id, { options: { requestsPerSecond: 0, ...options } })
+			: autosend.contactParams(operation, { options: { requestsPerSecond: 0, ...options } });
+	return {
+		name: `AutoSend ${name}`,
+		idempotent,
+		maxContacts,
+		write: { method: 'POST', path: write },
+		contact: (i, prefix = 'person') => ({ email: `${prefix}-${i}@example.com`, firstName: `First ${i}` }),
+		fields: { name: 'firstName', number: 'loginCount', boolean: 'isPremium', date: 'trialEndsAt', maxString: 255 },
+		async open() {
+			const bed = await autosend.testbed();
+			const runWith = (apiKey: string, items: INodeExecutionData[], options: IDataObject = {}, extra: Partial<RunOptions> = {}) =>
+				bed.harness.run({
+					nodeType: autosend.NODE_TYPE,
+					parameters: parameters(options),
+					credentials: bed.credentials({ apiKey }),
+					items,
+					...extra,
+				});
+			return {
+				run: (items, options, extra) => runWith(autosend.DEFAULTS.apiKey, items, options, extra),
+				runWithKey: runWith,
+				writes: () => bed.emulator.log.filter((e) => e.path === write),
+				log: () => bed.emulator.log,
+				faults: bed.emulator.faults,
+				apiKey: autosend.DEFAULTS.apiKey,
+				reset: () => resetEmulator(bed.emulator.baseUrl),
+				close: () => bed.close(),
+			};
+		},
+	};
+}
+
+function notifuseTarget(name: string, resource: 'contact' | 'contactList', operation: 'import' | 'upsert' | 'addContacts', write: string, maxContacts: number): Target {
+	const extra: INodeParameters = operation === 'addContacts' ? { listIds: [notifuse.DEFAULTS.lists.newsletter.id] } : {};
+	return {
+		name: `Notifuse ${name}`,
+		idempotent: true,
+		maxContacts,
+		write: { method: 'POST', path: write },
+		contact: (i, prefix = 'person') => ({ email: `${prefix}-${i}@example.com`, first_name: `First ${i}` }),
+		fields: { name: 'first_name', number: 'custom_number_1', date: 'custom_datetime_1', maxString: 255 },
+		async open() {
+			const bed = await notifuse.testbed();
+			const runWith = (apiKey: string, items: INodeExecutionData[], options: IDataObject = {}, more: Partial<RunOptions> = {}) =>
+				bed.harness.run({
+					nodeType: notifuse.NODE_TYPE,
+					parameters: notifuse.params(resource, operation, { ...extra, options: options as INodeParameters }),
+					credentials: bed.credentials({ apiKey }),
+					items,
+					...more,
+				});
+			return {
+				run: (items, options, more) => runWith(notifuse.DEFAULTS.apiKey, items, options, more),
+				runWithKey: runWith,
+				writes: () => bed.emulator.log.filter((e) => e.path === write),
+				log: () => bed.emulator.log,
+				faults: bed.emulator.faults,
+				apiKey: notifuse.DEFAULTS.apiKey,
+				reset: () => resetEmulator(bed.emulator.baseUrl),
+				close: () => bed.close(),
+			};
+		},
+	};
+}
+
+function sendGridTarget(name: string, operation: 'upsert' | 'addContacts'): Target {
+	const parameters = (options: IDataObject): INodeParameters =>
+		operation === 'upsert'
+			? sendgrid.upsertParams({ waitForImport: true, ...options })
+			: sendgrid.addParams([sendgrid.DEFAULTS.lists.customers.id], { waitForImport: true, ...options });
+	return {
+		name: `SendGrid ${name}`,
+		idempotent: true,
+		maxContacts: 30_000,
+		maxBytes: 6_000_000,
+		write: { method: 'PUT', path: '/v3/marketing/contacts' },
+		contact: (i, prefix = 'person') => ({ email: `${prefix}-${i}@example.com`, first_name: `P${i}` }),
+		fields: { name: 'first_name', number: 'lifetime_value', date: 'signup_date', maxString: 50 },
+		async open() {
+			const bed = await sendgrid.testbed({ jobDelayMs: 20 });
+			const runWith = (apiKey: string, items: INodeExecutionData[], options: IDataObject = {}, extra: Partial<RunOptions> = {}) =>
+				bed.harness.run({ nodeType: sendgrid.NODE_TYPE, parameters: parameters(options), credentials: bed.credentials(apiKey), items, ...extra });
+			return {
+				run: (items, options, extra) => runWith(sendgrid.DEFAULTS.apiKey, items, options, extra),
+				runWithKey: runWith,
+				writes: () => bed.requests('PUT', '/v3/marketing/contacts'),
+				log: () => bed.emulator.log,
+				faults: bed.emulator.faults,
+				apiKey: sendgrid.DEFAULTS.apiKey,
+				reset: () => resetEmulator(bed.emulator.baseUrl),
+				close: () => bed.close(),
+			};
+		},
+	};
+}
+
+/** Every operation of every node. */
+export const TARGETS: Target[] = [
+	autoSendTarget('contact.create', 'create', '/v1/contacts', 1, false),
+	autoSendTarget('contact.upsert', 'upsert', '/v1/contacts/email', 1),
+	autoSendTarget('contact.bulkUpdate', 'bulkUpdate', '/v1/contacts/bulk-update', 100),
+	autoSendTarget('contactList.addContacts', 'addContacts', '/v1/contact-lists/contacts/bulk-add', 500),
+	notifuseTarget('contact.import', 'contact', 'import', '/api/contacts.import', 5000),
+	notifuseTarget('contact.upsert', 'contact', 'upsert', '/api/contacts.upsert', 1),
+	notifuseTarget('contactList.addContacts', 'contactList', 'addContacts', '/api/contacts.import', 5000),
+	sendGridTarget('contact.upsert', 'upsert'),
+	sendGridTarget('contactList.addContacts', 'addContacts'),
+];
+
+export function itemsOf(target: Target, count: number, prefix = 'person'): INodeExecutionData[] {
+	return Array.from({ length: count }, (_, i) => ({ json: target.contact(i, prefix) }));
+}
