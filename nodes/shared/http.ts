@@ -54,16 +54,18 @@ export function createHttpClient(
 
 	const timeoutMs = transport.timeoutMs ?? 120_000;
 
+	/** A timeout that fires mid-body surfaces as a generic aborted stream; only the clock tells them apart. */
+	const classify = (error: unknown, started: number): unknown =>
+		!signal?.aborted && Date.now() - started >= timeoutMs - 25
+			? new TransportError(`The provider did not answer in time (timeout ${timeoutMs} ms)`, 'TIMEOUT', true)
+			: error;
+
 	const send = async (request: HttpRequest): Promise<HttpResponse> => {
 		const started = Date.now();
 		try {
 			return await sendOnce(request);
 		} catch (error) {
-			// A timeout that fires mid-body surfaces as a generic aborted stream; only the clock tells them apart.
-			if (!signal?.aborted && Date.now() - started >= timeoutMs - 25) {
-				throw new TransportError(`The provider did not answer in time (timeout ${timeoutMs} ms)`, 'TIMEOUT', true);
-			}
-			throw error;
+			throw classify(error, started);
 		}
 	};
 
