@@ -1,8 +1,9 @@
-import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import { executeBulk } from './engine';
 import type { TransportConfig } from './http';
 import { readEngineOptions, type BulkOptionDefaults } from './options';
+import { buildOutputItems, errorMode, type ItemResult } from './results';
 import type { BulkAdapter } from './types';
 
 /** What a provider operation hands the engine. */
@@ -17,9 +18,38 @@ export type OperationRun = (ctx: IExecuteFunctions) => Promise<INodeExecutionDat
 /** Binds one operation's contact type, so one table can hold operations with different contact shapes. */
 export function bulkOperation<C>(build: (this: IExecuteFunctions) => Promise<BulkOperation<C>>): OperationRun {
 	return async (ctx) => {
-		const { adapter, transport, defaults } = await build.call(ctx);
+		let operation: BulkOperation<C>;
+		try {
+			operation = await build.call(ctx);
+		} catch (error) {
+			const mode = errorMode(ctx);
+			if (mode === 'stopWorkflow') throw asNodeError(ctx, error);
+			return [buildOutputItems(ctx, ctx.getInputData(), setupFailure(ctx, error), mode, false)];
+		}
+		const { adapter, transport, defaults } = operation;
 		return await executeBulk(ctx, adapter, transport, readEngineOptions(ctx, defaults));
 	};
+}
+
+function asNodeError(ctx: IExecuteFunctions, error: unknown): Error {
+	if (error instanceof NodeOperationError || error instanceof NodeApiError) return error;
+	return new NodeOperationError(ctx.getNode(), error as Error);
+}
+
+/**
+ * The operation could not even start (credentials rejected, field definitions unreadable). With a
+ * Continue setting n8n would pass the input through unmarked, so every item reports the failure.
+ */
+function setupFailure(ctx: IExecuteFunctions, error: unknown): ItemResult[] {
+	const message = error instanceof Error ? error.message : String(error);
+	const description = (error as { description?: unknown }).description;
+	const errorMessage = typeof description === 'string' && description !== '' ? `${message}: ${description}` : message;
+	return ctx.getInputData().map((item) => ({
+		status: 'failed',
+		email: typeof item.json.email === 'string' ? item.json.email : undefined,
+		errorCode: 'NOT_STARTED',
+		errorMessage: `Nothing was sent: ${errorMessage}`,
+	}));
 }
 
 /** Runs the node's selected resource/operation from its table. */

@@ -15,10 +15,15 @@ export interface Bed {
 	log(): RequestLogEntry[];
 	faults: FaultInjector;
 	apiKey: string;
-	/** Runs the node with another key, for the wrong-key cases. */
-	runWithKey(apiKey: string, items: INodeExecutionData[], options?: IDataObject, extra?: Partial<RunOptions>): Promise<RunResult>;
+	/** Runs the node with another key or base URL (wrong key, unreachable host). */
+	runAs(credential: CredentialOverride, items: INodeExecutionData[], options?: IDataObject, extra?: Partial<RunOptions>): Promise<RunResult>;
 	reset(): Promise<void>;
 	close(): Promise<void>;
+}
+
+export interface CredentialOverride {
+	apiKey?: string;
+	baseUrl?: string;
 }
 
 export interface Target {
@@ -33,6 +38,8 @@ export interface Target {
 	write: { method: string; path: string };
 	/** A valid contact in this provider's field names. */
 	contact(i: number, prefix?: string): IDataObject;
+	/** An error answer in the provider's own shape. */
+	errorBody(message: string): unknown;
 	/** Field names for the fuzzer: plain strings, numbers, and where the mapping puts unknown keys. */
 	fields: { name: string; number?: string; boolean?: string; date?: string; maxString: number };
 	open(): Promise<Bed>;
@@ -59,20 +66,21 @@ function autoSendTarget(
 		maxContacts,
 		write: { method: 'POST', path: write },
 		contact: (i, prefix = 'person') => ({ email: `${prefix}-${i}@example.com`, firstName: `First ${i}` }),
+		errorBody: (message) => ({ success: false, error: { message, code: 'BAD_REQUEST' } }),
 		fields: { name: 'firstName', number: 'loginCount', boolean: 'isPremium', date: 'trialEndsAt', maxString: 255 },
 		async open() {
 			const bed = await autosend.testbed();
-			const runWith = (apiKey: string, items: INodeExecutionData[], options: IDataObject = {}, extra: Partial<RunOptions> = {}) =>
+			const runAs = (credential: CredentialOverride, items: INodeExecutionData[], options: IDataObject = {}, extra: Partial<RunOptions> = {}) =>
 				bed.harness.run({
 					nodeType: autosend.NODE_TYPE,
 					parameters: parameters(options),
-					credentials: bed.credentials({ apiKey }),
+					credentials: bed.credentials({ ...credential }),
 					items,
 					...extra,
 				});
 			return {
-				run: (items, options, extra) => runWith(autosend.DEFAULTS.apiKey, items, options, extra),
-				runWithKey: runWith,
+				run: (items, options, extra) => runAs({}, items, options, extra),
+				runAs,
 				writes: () => bed.emulator.log.filter((e) => e.path === write),
 				log: () => bed.emulator.log,
 				faults: bed.emulator.faults,
@@ -92,20 +100,21 @@ function notifuseTarget(name: string, resource: 'contact' | 'contactList', opera
 		maxContacts,
 		write: { method: 'POST', path: write },
 		contact: (i, prefix = 'person') => ({ email: `${prefix}-${i}@example.com`, first_name: `First ${i}` }),
+		errorBody: (message) => ({ error: message }),
 		fields: { name: 'first_name', number: 'custom_number_1', date: 'custom_datetime_1', maxString: 255 },
 		async open() {
 			const bed = await notifuse.testbed();
-			const runWith = (apiKey: string, items: INodeExecutionData[], options: IDataObject = {}, more: Partial<RunOptions> = {}) =>
+			const runAs = (credential: CredentialOverride, items: INodeExecutionData[], options: IDataObject = {}, more: Partial<RunOptions> = {}) =>
 				bed.harness.run({
 					nodeType: notifuse.NODE_TYPE,
 					parameters: notifuse.params(resource, operation, { ...extra, options: options as INodeParameters }),
-					credentials: bed.credentials({ apiKey }),
+					credentials: bed.credentials({ ...credential }),
 					items,
 					...more,
 				});
 			return {
-				run: (items, options, more) => runWith(notifuse.DEFAULTS.apiKey, items, options, more),
-				runWithKey: runWith,
+				run: (items, options, more) => runAs({}, items, options, more),
+				runAs,
 				writes: () => bed.emulator.log.filter((e) => e.path === write),
 				log: () => bed.emulator.log,
 				faults: bed.emulator.faults,
@@ -129,14 +138,21 @@ function sendGridTarget(name: string, operation: 'upsert' | 'addContacts'): Targ
 		maxBytes: 6_000_000,
 		write: { method: 'PUT', path: '/v3/marketing/contacts' },
 		contact: (i, prefix = 'person') => ({ email: `${prefix}-${i}@example.com`, first_name: `P${i}` }),
+		errorBody: (message) => ({ errors: [{ field: null, message }] }),
 		fields: { name: 'first_name', number: 'lifetime_value', date: 'signup_date', maxString: 50 },
 		async open() {
 			const bed = await sendgrid.testbed({ jobDelayMs: 20 });
-			const runWith = (apiKey: string, items: INodeExecutionData[], options: IDataObject = {}, extra: Partial<RunOptions> = {}) =>
-				bed.harness.run({ nodeType: sendgrid.NODE_TYPE, parameters: parameters(options), credentials: bed.credentials(apiKey), items, ...extra });
+			const runAs = (credential: CredentialOverride, items: INodeExecutionData[], options: IDataObject = {}, extra: Partial<RunOptions> = {}) =>
+				bed.harness.run({
+					nodeType: sendgrid.NODE_TYPE,
+					parameters: parameters(options),
+					credentials: { sendGridMarketingApi: { ...bed.credentials()?.sendGridMarketingApi, ...credential } },
+					items,
+					...extra,
+				});
 			return {
-				run: (items, options, extra) => runWith(sendgrid.DEFAULTS.apiKey, items, options, extra),
-				runWithKey: runWith,
+				run: (items, options, extra) => runAs({}, items, options, extra),
+				runAs,
 				writes: () => bed.requests('PUT', '/v3/marketing/contacts'),
 				log: () => bed.emulator.log,
 				faults: bed.emulator.faults,

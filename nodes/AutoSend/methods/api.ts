@@ -1,6 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { joinUrl } from '../../shared/http';
+import { redactSecrets } from '../../shared/redact';
 import { customFieldsAnswer, listsAnswer, type CustomFieldType } from '../schemas';
 import { autoSendTransport, CREDENTIAL_TYPE } from '../transport';
 import { toCustomFieldType } from '../fields';
@@ -20,7 +21,7 @@ async function getJson(ctx: Context, path: string, qs: IDataObject): Promise<unk
 	} catch (error) {
 		const data = (error as { cause?: { response?: { data?: { error?: { message?: unknown } } } } }).cause?.response?.data;
 		const message = typeof data?.error?.message === 'string' ? data.error.message : (error as Error).message;
-		throw new NodeOperationError(ctx.getNode(), `AutoSend: ${message}`);
+		throw new NodeOperationError(ctx.getNode(), `AutoSend: ${redactSecrets(String(message), transport.secrets ?? [])}`);
 	}
 }
 

@@ -1,6 +1,7 @@
 import { NodeOperationError, type IDataObject, type ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { joinUrl } from '../../shared/http';
+import { redactSecrets } from '../../shared/redact';
 import { listsAnswer, workspaceAnswer } from '../schemas';
 import { CREDENTIAL_TYPE, notifuseTarget } from '../transport';
 
@@ -17,7 +18,7 @@ async function get(ctx: ILoadOptionsFunctions, path: string, qs: (workspaceId: s
 	} catch (error) {
 		const body = (error as { cause?: { response?: { data?: { error?: unknown } } } }).cause?.response?.data;
 		const message = typeof body?.error === 'string' ? body.error : (error as Error).message;
-		throw new NodeOperationError(ctx.getNode(), `Notifuse: ${message}`);
+		throw new NodeOperationError(ctx.getNode(), `Notifuse: ${redactSecrets(String(message), target.transport.secrets ?? [])}`);
 	}
 }
 

@@ -1,6 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { joinUrl } from '../../shared/http';
+import { redactSecrets, usableSecrets } from '../../shared/redact';
 import type { CustomFieldIndex } from '../contact';
 import { fieldDefinitions, listsPage, type CustomFieldType } from '../schemas';
 import { CREDENTIAL_TYPE, sendGridBaseUrl } from '../transport';
@@ -9,7 +10,8 @@ type Context = IExecuteFunctions | ILoadOptionsFunctions;
 
 /** A GET outside the bulk engine (editor methods, the one definitions read per run); throws SendGrid's message. */
 async function getJson(ctx: Context, pathOrUrl: string, qs: IDataObject = {}): Promise<unknown> {
-	const baseUrl = sendGridBaseUrl(await ctx.getCredentials(CREDENTIAL_TYPE));
+	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
+	const baseUrl = sendGridBaseUrl(credentials);
 	try {
 		return await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, {
 			method: 'GET',
@@ -20,7 +22,8 @@ async function getJson(ctx: Context, pathOrUrl: string, qs: IDataObject = {}): P
 	} catch (error) {
 		const data = (error as { cause?: { response?: { data?: { errors?: Array<{ message?: unknown }> } } } }).cause?.response?.data;
 		const first = data?.errors?.[0]?.message;
-		throw new NodeOperationError(ctx.getNode(), `SendGrid: ${typeof first === 'string' ? first : (error as Error).message}`);
+		const message = typeof first === 'string' ? first : (error as Error).message;
+		throw new NodeOperationError(ctx.getNode(), `SendGrid: ${redactSecrets(message, usableSecrets([credentials.apiKey]))}`);
 	}
 }
 
