@@ -25,6 +25,14 @@ export interface PreparedInput<C> {
 	invalid: InvalidItem[];
 }
 
+/** The item's own `email` text, so an error can show what was wrong with it. */
+function rawEmail(item: INodeExecutionData): string | undefined {
+	const value = (item.json as Record<string, unknown> | undefined)?.email;
+	if (typeof value !== 'string' || value.trim() === '') return undefined;
+	const text = value.trim();
+	return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
 /** Validates every item once and folds items with the same key into one contact (later wins). */
 export function prepareItems<C>(adapter: BulkAdapter<C>, items: INodeExecutionData[]): PreparedInput<C> {
 	const unique: Array<UniqueContact<C>> = [];
@@ -34,7 +42,7 @@ export function prepareItems<C>(adapter: BulkAdapter<C>, items: INodeExecutionDa
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const prepared = adapter.prepare(items[itemIndex], itemIndex);
 		if (!prepared.ok) {
-			invalid.push({ itemIndex, email: prepared.email, field: prepared.field, message: prepared.message });
+			invalid.push({ itemIndex, email: prepared.email ?? rawEmail(items[itemIndex]), field: prepared.field, message: prepared.message });
 			continue;
 		}
 		const seen = byKey.get(prepared.key);

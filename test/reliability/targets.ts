@@ -38,6 +38,8 @@ export interface Target {
 	write: { method: string; path: string };
 	/** A valid contact in this provider's field names. */
 	contact(i: number, prefix?: string): IDataObject;
+	/** False when the operation reads only the email (list adds): other fields cannot be wrong. */
+	mapsFields: boolean;
 	/** An error answer in the provider's own shape. */
 	errorBody(message: string): unknown;
 	/** Field names for the fuzzer: plain strings, numbers, and where the mapping puts unknown keys. */
@@ -63,6 +65,7 @@ function autoSendTarget(
 	return {
 		name: `AutoSend ${name}`,
 		idempotent,
+		mapsFields: operation !== 'addContacts',
 		maxContacts,
 		write: { method: 'POST', path: write },
 		contact: (i, prefix = 'person') => ({ email: `${prefix}-${i}@example.com`, firstName: `First ${i}` }),
@@ -97,6 +100,7 @@ function notifuseTarget(name: string, resource: 'contact' | 'contactList', opera
 	return {
 		name: `Notifuse ${name}`,
 		idempotent: true,
+		mapsFields: true,
 		maxContacts,
 		write: { method: 'POST', path: write },
 		contact: (i, prefix = 'person') => ({ email: `${prefix}-${i}@example.com`, first_name: `First ${i}` }),
@@ -134,6 +138,7 @@ function sendGridTarget(name: string, operation: 'upsert' | 'addContacts'): Targ
 	return {
 		name: `SendGrid ${name}`,
 		idempotent: true,
+		mapsFields: operation === 'upsert',
 		maxContacts: 30_000,
 		maxBytes: 6_000_000,
 		write: { method: 'PUT', path: '/v3/marketing/contacts' },
