@@ -47,9 +47,14 @@ export async function dispatchChunks<C>(
 	let abortOutcome: ContactOutcome | undefined;
 
 	const settle = (chunk: PlannedChunk<C>, outcome: ContactOutcome | ContactOutcome[], attempts: number) => {
+		if (!Array.isArray(outcome)) {
+			// One read-only object for the whole chunk: 30,000 copies of the same outcome would only feed the GC.
+			const shared: DeliveredOutcome = { ...outcome, request: chunk.request, attempts };
+			for (const member of chunk.members) outcomes[member] = shared;
+			return;
+		}
 		chunk.members.forEach((member, i) => {
-			const own = Array.isArray(outcome) ? outcome[i] : outcome;
-			outcomes[member] = { ...own, request: chunk.request, attempts };
+			outcomes[member] = { ...outcome[i], request: chunk.request, attempts };
 		});
 	};
 

@@ -80,7 +80,8 @@ export function createHttpClient(
 			timeout: timeoutMs,
 		};
 		if (request.body !== undefined) {
-			options.body = typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
+			// A Buffer goes out as is; a JSON string would be parsed once more by axios just to validate it.
+			options.body = Buffer.from(typeof request.body === 'string' ? request.body : JSON.stringify(request.body), 'utf8');
 			options.headers = { ...options.headers, 'Content-Type': 'application/json' };
 		}
 		const raw = (

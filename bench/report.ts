@@ -1,0 +1,57 @@
+import type { RunMeasurement } from './worker';
+import type { Workload } from './workloads';
+
+export interface Evaluated extends RunMeasurement {
+	label: string;
+	contender: Workload['contender'];
+	/** ⌈sent / per-request limit⌉, or the byte bound when that is larger. */
+	minimumRequests: number;
+	/** Lower bound on wall time from latency, concurrency and the rate limit. */
+	boundMs: number;
+	cpuPerContactUs: number;
+	nodeCpuPerContactUs: number;
+	floorPerContactUs: number;
+	rssDeltaMb: number;
+	inputMb: number;
+}
+
+export function evaluate(workload: Workload, m: RunMeasurement, latencyMs: number): Evaluated {
+	const byCount = Math.ceil(m.sentUnique / workload.perRequest);
+	const byBytes = workload.maxBytes ? Math.ceil(m.writeBytes / workload.maxBytes) : 0;
+	const minimumRequests = Math.max(byCount, byBytes);
+	const rounds = Math.ceil(minimumRequests / workload.concurrency) * latencyMs;
+	const rate = workload.rate ? (Math.max(0, minimumRequests - workload.rate.burst) / workload.rate.perSecond) * 1000 : 0;
+	const boundMs = m.otherRequests * latencyMs + Math.max(rounds, rate);
+	const perContact = Math.max(1, m.size);
+	return {
+		...m,
+		label: workload.label,
+		contender: workload.contender,
+		minimumRequests,
+		boundMs,
+		cpuPerContactUs: (m.cpuMs * 1000) / perContact,
+		nodeCpuPerContactUs: (m.nodeCpuMs * 1000) / perContact,
+		floorPerContactUs: (m.floorCpuMs * 1000) / perContact,
+		rssDeltaMb: Math.max(0, m.peakRss - m.rssBeforeRun) / 2 ** 20,
+		inputMb: m.inputBytes / 2 ** 20,
+	};
+}
+
+const fixed = (value: number, digits = 2) => (Number.isFinite(value) ? value.toFixed(digits) : '–');
+const count = (value: number) => value.toLocaleString('en-US');
+
+export function markdown(rows: Evaluated[], comparisons: string[], meta: { latencyMs: number; sizes: number[]; date: string }): string {
+	const lines = [
+		`Benchmark of ${meta.date}: emulators with ${meta.latencyMs} ms latency per request and the providers' rate limits (AutoSend 2 req/s; SendGrid contacts upsert 10 req/s), in a separate process; each run in a fresh worker process through n8n's real execution engine. Input: generated CRM rows with ~2 % invalid and ~2 % duplicate emails, ~1 % long fields.`,
+		'',
+		'| Workload | Contacts | Requests (sent / minimum) | Wall / bound | Node CPU / bare JSON.stringify | Peak RSS growth / input size |',
+		'|---|---:|---:|---:|---:|---:|',
+	];
+	for (const row of rows.filter((r) => r.contender === 'ours')) {
+		lines.push(
+			`| ${row.label} | ${count(row.size)} | ${count(row.writes)} / ${count(row.minimumRequests)} | ${fixed(row.wallMs / row.boundMs)}× | ${fixed(row.cpuMs / Math.max(row.floorCpuMs, 0.001), 1)}× | ${fixed(row.rssDeltaMb / Math.max(row.inputMb, 0.001), 1)}× |`,
+		);
+	}
+	lines.push('', '| Against what users would use instead | Requests | Wall time |', '|---|---:|---:|', ...comparisons, '');
+	return lines.join('\n');
+}

@@ -1,0 +1,247 @@
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import type { BenchRow } from './contacts';
+
+export type Provider = 'autosend' | 'notifuse' | 'sendgrid';
+export type Contender = 'ours' | 'builtin' | 'perItem';
+
+export interface EmulatorUrls {
+	autosend: string;
+	notifuse: string;
+	sendgrid: string;
+}
+
+/** One thing to measure: a node, its parameters, and what the provider allows. */
+export interface Workload {
+	id: string;
+	label: string;
+	contender: Contender;
+	provider: Provider;
+	/** Full node type: ours by short name, n8n's own as `n8n-nodes-base.x`. */
+	nodeType: string;
+	parameters: INodeParameters;
+	credentials(urls: EmulatorUrls): Record<string, IDataObject>;
+	toItem(row: BenchRow): IDataObject;
+	/** Logged requests that carry contacts. */
+	write: { method: string; path: string };
+	/** Contacts per request the provider (or the node's documented default) allows. */
+	perRequest: number;
+	maxBytes?: number;
+	/** Parallel requests the node uses with its defaults. */
+	concurrency: number;
+	/** The provider's rate limit on the write endpoint. */
+	rate?: { perSecond: number; burst: number };
+	/** Which sizes this workload runs at (a subset of BENCH_SIZES for slow single-contact endpoints). */
+	sizes(all: number[]): number[];
+}
+
+const KEY = 'emulator-key';
+const AUTOSEND_RATE = { perSecond: 2, burst: 2 };
+const SENDGRID_UPSERT_RATE = { perSecond: 10, burst: 10 };
+
+const autoSendItem = (row: BenchRow): IDataObject => ({ email: row.email, firstName: row.first_name, lastName: row.last_name, company: row.company, plan: row.plan });
+const notifuseItem = (row: BenchRow): IDataObject => ({
+	email: row.email,
+	first_name: row.first_name,
+	last_name: row.last_name,
+	country: row.country,
+	custom_string_1: row.company,
+	custom_number_1: row.lifetime_value,
+});
+const sendGridItem = (row: BenchRow): IDataObject => ({
+	email: row.email,
+	first_name: row.first_name.slice(0, 50),
+	last_name: row.last_name.slice(0, 50),
+	country: row.country,
+	company: row.company,
+	lifetime_value: row.lifetime_value,
+	signup_date: row.signup_date,
+});
+
+const autoMap = { fieldsInput: 'columns', columns: { mappingMode: 'autoMapInputData', value: null } };
+const autoSendCredentials = (urls: EmulatorUrls) => ({ autoSendApi: { baseUrl: `${urls.autosend}/v1`, apiKey: KEY, projectId: '' } });
+const notifuseCredentials = (urls: EmulatorUrls) => ({ notifuseApi: { baseUrl: urls.notifuse, apiKey: KEY, workspaceId: 'ws_demo' } });
+const sendGridCredentials = (urls: EmulatorUrls) => ({ sendGridMarketingApi: { apiKey: KEY, region: 'custom', baseUrl: urls.sendgrid } });
+
+const all = (sizes: number[]) => sizes;
+/** Single-contact endpoints: one request per contact, so only the smallest size (capped for AutoSend's 2 req/s). */
+const smallest = (cap: number) => (sizes: number[]) => [Math.min(cap, Math.min(...sizes))];
+
+export const WORKLOADS: Workload[] = [
+	{
+		id: 'autosend.bulkUpdate',
+		label: 'AutoSend: Bulk Create or Update',
+		contender: 'ours',
+		provider: 'autosend',
+		nodeType: 'autoSend',
+		parameters: { resource: 'contact', operation: 'bulkUpdate', ...autoMap, runWorkflow: false, options: {} },
+		credentials: autoSendCredentials,
+		toItem: autoSendItem,
+		write: { method: 'POST', path: '/v1/contacts/bulk-update' },
+		perRequest: 100,
+		concurrency: 2,
+		rate: AUTOSEND_RATE,
+		sizes: all,
+	},
+	{
+		id: 'autosend.addContacts',
+		label: 'AutoSend: Add Contacts to List',
+		contender: 'ours',
+		provider: 'autosend',
+		nodeType: 'autoSend',
+		parameters: { resource: 'contactList', operation: 'addContacts', list: { __rl: true, mode: 'id', value: '60d5ec49f1b2c72d9c8b4568' }, email: '={{ $json.email }}', options: {} },
+		credentials: autoSendCredentials,
+		toItem: autoSendItem,
+		write: { method: 'POST', path: '/v1/contact-lists/contacts/bulk-add' },
+		perRequest: 500,
+		concurrency: 2,
+		rate: AUTOSEND_RATE,
+		sizes: all,
+	},
+	{
+		id: 'autosend.upsert',
+		label: 'AutoSend: Create or Update (one contact per request)',
+		contender: 'ours',
+		provider: 'autosend',
+		nodeType: 'autoSend',
+		parameters: { resource: 'contact', operation: 'upsert', ...autoMap, runWorkflow: false, options: {} },
+		credentials: autoSendCredentials,
+		toItem: autoSendItem,
+		write: { method: 'POST', path: '/v1/contacts/email' },
+		perRequest: 1,
+		concurrency: 2,
+		rate: AUTOSEND_RATE,
+		sizes: smallest(100),
+	},
+	{
+		id: 'notifuse.import',
+		label: 'Notifuse: Import',
+		contender: 'ours',
+		provider: 'notifuse',
+		nodeType: 'notifuse',
+		parameters: { resource: 'contact', operation: 'import', workspaceId: '', ...autoMap, options: {} },
+		credentials: notifuseCredentials,
+		toItem: notifuseItem,
+		write: { method: 'POST', path: '/api/contacts.import' },
+		perRequest: 500,
+		concurrency: 4,
+		sizes: all,
+	},
+	{
+		id: 'notifuse.addContacts',
+		label: 'Notifuse: Add Contacts to List',
+		contender: 'ours',
+		provider: 'notifuse',
+		nodeType: 'notifuse',
+		parameters: { resource: 'contactList', operation: 'addContacts', workspaceId: '', ...autoMap, listIds: ['newsletter'], options: {} },
+		credentials: notifuseCredentials,
+		toItem: notifuseItem,
+		write: { method: 'POST', path: '/api/contacts.import' },
+		perRequest: 500,
+		concurrency: 4,
+		sizes: all,
+	},
+	{
+		id: 'notifuse.upsert',
+		label: 'Notifuse: Create or Update (one contact per request)',
+		contender: 'ours',
+		provider: 'notifuse',
+		nodeType: 'notifuse',
+		parameters: { resource: 'contact', operation: 'upsert', workspaceId: '', ...autoMap, options: {} },
+		credentials: notifuseCredentials,
+		toItem: notifuseItem,
+		write: { method: 'POST', path: '/api/contacts.upsert' },
+		perRequest: 1,
+		concurrency: 4,
+		sizes: smallest(1_000),
+	},
+	{
+		id: 'sendgrid.upsert',
+		label: 'SendGrid Contacts: Create or Update',
+		contender: 'ours',
+		provider: 'sendgrid',
+		nodeType: 'sendGridContacts',
+		parameters: { resource: 'contact', operation: 'upsert', ...autoMap, listIds: [], options: {} },
+		credentials: sendGridCredentials,
+		toItem: sendGridItem,
+		write: { method: 'PUT', path: '/v3/marketing/contacts' },
+		perRequest: 30_000,
+		maxBytes: 6_000_000,
+		concurrency: 2,
+		rate: SENDGRID_UPSERT_RATE,
+		sizes: all,
+	},
+	{
+		id: 'sendgrid.addContacts',
+		label: 'SendGrid Contacts: Add Contacts to List',
+		contender: 'ours',
+		provider: 'sendgrid',
+		nodeType: 'sendGridContacts',
+		parameters: { resource: 'contactList', operation: 'addContacts', listIds: ['0b3d7f3e-8a53-4c2e-9a71-5e0f6a1c2d01'], email: '={{ $json.email }}', options: {} },
+		credentials: sendGridCredentials,
+		toItem: sendGridItem,
+		write: { method: 'PUT', path: '/v3/marketing/contacts' },
+		perRequest: 30_000,
+		maxBytes: 6_000_000,
+		concurrency: 2,
+		rate: SENDGRID_UPSERT_RATE,
+		sizes: all,
+	},
+	{
+		id: 'builtin.sendgrid.upsert',
+		label: "n8n's SendGrid node: Contact → Create or Update",
+		contender: 'builtin',
+		provider: 'sendgrid',
+		nodeType: 'n8n-nodes-base.sendGrid',
+		parameters: {
+			resource: 'contact',
+			operation: 'upsert',
+			email: '={{ $json.email }}',
+			additionalFields: {
+				firstName: '={{ $json.first_name }}',
+				lastName: '={{ $json.last_name }}',
+				country: '={{ $json.country }}',
+				customFieldsUi: {
+					customFieldValues: [
+						{ fieldId: 'e1_T', fieldValue: '={{ $json.company }}' },
+						{ fieldId: 'e2_N', fieldValue: '={{ $json.lifetime_value }}' },
+						{ fieldId: 'e3_D', fieldValue: '={{ $json.signup_date }}' },
+					],
+				},
+			},
+		},
+		credentials: () => ({ sendGridApi: { apiKey: KEY } }),
+		toItem: sendGridItem,
+		write: { method: 'PUT', path: '/v3/marketing/contacts' },
+		perRequest: 30_000,
+		maxBytes: 6_000_000,
+		concurrency: 1,
+		rate: SENDGRID_UPSERT_RATE,
+		sizes: all,
+	},
+	{
+		id: 'perItem.sendgrid.upsert',
+		label: 'HTTP Request node, one PUT per item (SendGrid)',
+		contender: 'perItem',
+		provider: 'sendgrid',
+		nodeType: 'n8n-nodes-base.httpRequest',
+		parameters: {
+			method: 'PUT',
+			url: '__SENDGRID_URL__/v3/marketing/contacts',
+			sendHeaders: true,
+			headerParameters: { parameters: [{ name: 'Authorization', value: `Bearer ${KEY}` }] },
+			sendBody: true,
+			specifyBody: 'json',
+			jsonBody: '={{ JSON.stringify({ contacts: [{ email: $json.email, first_name: $json.first_name, last_name: $json.last_name, country: $json.country, custom_fields: { e1_T: $json.company, e2_N: $json.lifetime_value, e3_D: $json.signup_date } }] }) }}',
+			// Spaced to SendGrid's 10 requests/s on this endpoint, as a careful user would.
+			options: { batching: { batch: { batchSize: 1, batchInterval: 50 } } },
+		},
+		credentials: () => ({}),
+		toItem: sendGridItem,
+		write: { method: 'PUT', path: '/v3/marketing/contacts' },
+		perRequest: 1,
+		concurrency: 1,
+		rate: SENDGRID_UPSERT_RATE,
+		sizes: smallest(1_000),
+	},
+];
