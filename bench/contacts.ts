@@ -2,6 +2,8 @@
  * Generated benchmark input: realistic CRM rows, ~2% invalid emails, ~2% duplicate emails (case
  * and whitespace variants of an earlier row), ~1% with long text fields. Deterministic per seed.
  */
+import { prng } from '../test/engine/fakes';
+
 export interface BenchRow {
 	email: string;
 	first_name: string;
@@ -19,16 +21,6 @@ const COMPANY = ['Globex', 'Initech', 'Umbrella', 'Hooli', 'Stark Industries', '
 const PLAN = ['free', 'starter', 'pro', 'enterprise'];
 const COUNTRY = ['US', 'DE', 'FR', 'GB', 'IN', 'BR', 'JP', 'CN'];
 
-function prng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 export interface BenchInput {
 	rows: BenchRow[];

@@ -8,22 +8,14 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { prng } from '../../test/engine/fakes';
+
 const FIRST = ['Ada', 'Grace', 'Linus', 'Margaret', 'Alan', 'Barbara', 'Dennis', 'Frances', 'Ken', 'Radia', 'José', 'Zoë', 'Øystein', 'Mei', 'Aarav'];
 const LAST = ['Lovelace', 'Hopper', 'Torvalds', 'Hamilton', 'Turing', 'Liskov', 'Ritchie', 'Allen', 'Thompson', 'Perlman', 'Núñez', 'Schäfer', 'Berg', 'Chen', 'Patel'];
 const COMPANIES = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Stark Industries', 'Wayne Enterprises', 'Wonka'];
 const PLANS = ['free', 'starter', 'pro', 'enterprise'];
 const COUNTRIES = ['US', 'DE', 'FR', 'GB', 'ES', 'NO', 'IN', 'CN', 'BR'];
 
-function prng(seed: number) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 function csvCell(value: string): string {
 	return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;

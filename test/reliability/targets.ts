@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import type { FaultInjector, RequestLogEntry } from '../emulators/common';
-import type { RunOptions, RunResult } from '../harness';
+import type { Harness, RunOptions, RunResult } from '../harness';
 import * as autosend from '../nodes/autosend/setup';
 import * as notifuse from '../nodes/notifuse/setup';
 import * as sendgrid from '../nodes/sendgrid/setup';
@@ -51,6 +51,37 @@ async function resetEmulator(baseUrl: string) {
 	await fetch(`${baseUrl}/__emulator/reset`, { method: 'POST' });
 }
 
+interface OpenedTestbed {
+	harness: Harness;
+	emulator: { baseUrl: string; log: RequestLogEntry[]; faults: FaultInjector };
+	close(): Promise<void>;
+}
+
+/** The Bed every provider's testbed becomes: only how parameters and credentials are built differs. */
+function bedOf(
+	bed: OpenedTestbed,
+	how: {
+		nodeType: string;
+		apiKey: string;
+		parameters(options: IDataObject): INodeParameters;
+		credentials(override: CredentialOverride): RunOptions['credentials'];
+		isWrite(entry: RequestLogEntry): boolean;
+	},
+): Bed {
+	const runAs: Bed['runAs'] = (credential, items, options = {}, extra = {}) =>
+		bed.harness.run({ nodeType: how.nodeType, parameters: how.parameters(options), credentials: how.credentials(credential), items, ...extra });
+	return {
+		run: (items, options, extra) => runAs({}, items, options, extra),
+		runAs,
+		writes: () => bed.emulator.log.filter(how.isWrite),
+		log: () => bed.emulator.log,
+		faults: bed.emulator.faults,
+		apiKey: how.apiKey,
+		reset: () => resetEmulator(bed.emulator.baseUrl),
+		close: () => bed.close(),
+	};
+}
+
 function autoSendTarget(
 	name: string,
 	operation: 'create' | 'upsert' | 'bulkUpdate' | 'addContacts',
@@ -73,24 +104,13 @@ function autoSendTarget(
 		fields: { name: 'firstName', number: 'loginCount', boolean: 'isPremium', date: 'trialEndsAt', maxString: 255 },
 		async open() {
 			const bed = await autosend.testbed();
-			const runAs = (credential: CredentialOverride, items: INodeExecutionData[], options: IDataObject = {}, extra: Partial<RunOptions> = {}) =>
-				bed.harness.run({
-					nodeType: autosend.NODE_TYPE,
-					parameters: parameters(options),
-					credentials: bed.credentials({ ...credential }),
-					items,
-					...extra,
-				});
-			return {
-				run: (items, options, extra) => runAs({}, items, options, extra),
-				runAs,
-				writes: () => bed.emulator.log.filter((e) => e.path === write),
-				log: () => bed.emulator.log,
-				faults: bed.emulator.faults,
+			return bedOf(bed, {
+				nodeType: autosend.NODE_TYPE,
 				apiKey: autosend.DEFAULTS.apiKey,
-				reset: () => resetEmulator(bed.emulator.baseUrl),
-				close: () => bed.close(),
-			};
+				parameters,
+				credentials: (override) => bed.credentials({ ...override }),
+				isWrite: (entry) => entry.path === write,
+			});
 		},
 	};
 }
@@ -108,24 +128,13 @@ function notifuseTarget(name: string, resource: 'contact' | 'contactList', opera
 		fields: { name: 'first_name', number: 'custom_number_1', date: 'custom_datetime_1', maxString: 255 },
 		async open() {
 			const bed = await notifuse.testbed();
-			const runAs = (credential: CredentialOverride, items: INodeExecutionData[], options: IDataObject = {}, more: Partial<RunOptions> = {}) =>
-				bed.harness.run({
-					nodeType: notifuse.NODE_TYPE,
-					parameters: notifuse.params(resource, operation, { ...extra, options: options as INodeParameters }),
-					credentials: bed.credentials({ ...credential }),
-					items,
-					...more,
-				});
-			return {
-				run: (items, options, more) => runAs({}, items, options, more),
-				runAs,
-				writes: () => bed.emulator.log.filter((e) => e.path === write),
-				log: () => bed.emulator.log,
-				faults: bed.emulator.faults,
+			return bedOf(bed, {
+				nodeType: notifuse.NODE_TYPE,
 				apiKey: notifuse.DEFAULTS.apiKey,
-				reset: () => resetEmulator(bed.emulator.baseUrl),
-				close: () => bed.close(),
-			};
+				parameters: (options) => notifuse.params(resource, operation, { ...extra, options: options as INodeParameters }),
+				credentials: (override) => bed.credentials({ ...override }),
+				isWrite: (entry) => entry.path === write,
+			});
 		},
 	};
 }
@@ -147,24 +156,13 @@ function sendGridTarget(name: string, operation: 'upsert' | 'addContacts'): Targ
 		fields: { name: 'first_name', number: 'lifetime_value', date: 'signup_date', maxString: 50 },
 		async open() {
 			const bed = await sendgrid.testbed({ jobDelayMs: 20 });
-			const runAs = (credential: CredentialOverride, items: INodeExecutionData[], options: IDataObject = {}, extra: Partial<RunOptions> = {}) =>
-				bed.harness.run({
-					nodeType: sendgrid.NODE_TYPE,
-					parameters: parameters(options),
-					credentials: { sendGridMarketingApi: { ...bed.credentials()?.sendGridMarketingApi, ...credential } },
-					items,
-					...extra,
-				});
-			return {
-				run: (items, options, extra) => runAs({}, items, options, extra),
-				runAs,
-				writes: () => bed.requests('PUT', '/v3/marketing/contacts'),
-				log: () => bed.emulator.log,
-				faults: bed.emulator.faults,
+			return bedOf(bed, {
+				nodeType: sendgrid.NODE_TYPE,
 				apiKey: sendgrid.DEFAULTS.apiKey,
-				reset: () => resetEmulator(bed.emulator.baseUrl),
-				close: () => bed.close(),
-			};
+				parameters,
+				credentials: (override) => ({ sendGridMarketingApi: { ...bed.credentials()?.sendGridMarketingApi, ...override } }),
+				isWrite: (entry) => entry.method === 'PUT' && entry.path === '/v3/marketing/contacts',
+			});
 		},
 	};
 }
