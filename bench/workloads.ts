@@ -233,8 +233,8 @@ export const WORKLOADS: Workload[] = [
 			sendBody: true,
 			specifyBody: 'json',
 			jsonBody: '={{ JSON.stringify({ contacts: [{ email: $json.email, first_name: $json.first_name, last_name: $json.last_name, country: $json.country, custom_fields: { e1_T: $json.company, e2_N: $json.lifetime_value, e3_D: $json.signup_date } }] }) }}',
-			// Spaced to SendGrid's 10 requests/s on this endpoint, as a careful user would.
-			options: { batching: { batch: { batchSize: 1, batchInterval: 50 } } },
+			// Spaced to stay under SendGrid's 10 requests/s on this endpoint, as a careful user would.
+			options: { batching: { batch: { batchSize: 1, batchInterval: 100 } } },
 		},
 		credentials: () => ({}),
 		toItem: sendGridItem,
@@ -242,6 +242,6 @@ export const WORKLOADS: Workload[] = [
 		perRequest: 1,
 		concurrency: 1,
 		rate: SENDGRID_UPSERT_RATE,
-		sizes: smallest(1_000),
+		sizes: smallest(500),
 	},
 ];

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { itemParameterReader } from '../../shared/itemParameter';
 import type { PreparedItem } from '../../shared/types';
 import { buildContact, type CustomFieldIndex, type SendGridContact } from '../contact';
 import { ALTERNATE_EMAILS, IDENTIFIERS, RESERVED_FIELDS } from '../fields';
@@ -158,5 +159,6 @@ export async function contactReader(
 /** Contact List → Add Contacts takes only the email; no definitions are needed. */
 export function emailReader(ctx: IExecuteFunctions): (item: INodeExecutionData, itemIndex: number) => PreparedItem<SendGridContact> {
 	const rules = { customFields: new Map(), unknownNamesAreErrors: true };
-	return (_item, i) => buildContact({ email: ctx.getNodeParameter('email', i, '') }, rules);
+	const email = itemParameterReader(ctx, 'email');
+	return (item, i) => buildContact({ email: email(item, i) }, rules);
 }

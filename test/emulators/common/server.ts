@@ -170,7 +170,8 @@ export async function startServer(
 		if (req.method === 'POST' && what === 'reset') {
 			provider.reset();
 			log.length = 0;
-			faults.configure({});
+			// Back to the start-up configuration (e.g. the benchmark's fixed latency), without the test's rules.
+			faults.configure(options.faults ?? {});
 			limiter?.reset();
 			return { status: 200, body: { ok: true } };
 		}

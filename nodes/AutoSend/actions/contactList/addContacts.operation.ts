@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { readEmail } from '../../../shared/email';
+import { itemParameterReader } from '../../../shared/itemParameter';
 import { deliveryOptionFields, type BulkOptionDefaults } from '../../../shared/options';
 import type { ChunkVerdict, ContactOutcome, HttpResponse, OutgoingChunk, PreparedItem } from '../../../shared/types';
 import { isSuccess, verdictForError, verdictForUnreadable } from '../../../shared/verdicts';
@@ -147,12 +148,6 @@ function interpretBulkAdd(listId: string) {
 }
 
 /** `={{ $json.email }}` (or `$json["email"]`) reads one item field: read it directly for large inputs. */
-function plainJsonField(raw: unknown): string | undefined {
-	if (typeof raw !== 'string') return undefined;
-	const match = /^=\{\{\s*\$json(?:\.([A-Za-z_$][\w$]*)|\[\s*['"]([^'"]+)['"]\s*\])\s*\}\}$/.exec(raw.trim());
-	return match ? (match[1] ?? match[2]) : undefined;
-}
-
 function toPrepared(value: unknown): PreparedItem<string> {
 	const read = readEmail(value);
 	if ('problem' in read) return { ok: false, email: typeof value === 'string' ? value : undefined, field: 'email', message: read.problem };
@@ -162,11 +157,8 @@ function toPrepared(value: unknown): PreparedItem<string> {
 /** POST /contact-lists/contacts/bulk-add with emails, up to 500 per request. Adding twice is harmless. */
 export async function prepare(this: IExecuteFunctions): Promise<PreparedOperation<string>> {
 	const listId = String(this.getNodeParameter('list', 0, '', { extractValue: true }) ?? '').trim();
-	const field = plainJsonField(this.getNodeParameter('email', 0, '', { rawExpressions: true }));
-	const read =
-		field !== undefined
-			? (item: INodeExecutionData) => toPrepared(item.json[field])
-			: (_item: INodeExecutionData, i: number) => toPrepared(this.getNodeParameter('email', i, ''));
+	const email = itemParameterReader(this, 'email');
+	const read = (item: INodeExecutionData, i: number) => toPrepared(email(item, i));
 	return {
 		transport: await autoSendTransport(this),
 		defaults,
