@@ -49,9 +49,29 @@ export function markdown(rows: Evaluated[], comparisons: string[], meta: { laten
 	];
 	for (const row of rows.filter((r) => r.contender === 'ours')) {
 		lines.push(
-			`| ${row.label} | ${count(row.size)} | ${count(row.writes)} / ${count(row.minimumRequests)} | ${fixed(row.wallMs / row.boundMs)}× | ${fixed(row.cpuMs / Math.max(row.floorCpuMs, 0.001), 1)}× | ${fixed(row.rssDeltaMb / Math.max(row.inputMb, 0.001), 1)}× |`,
+			`| ${row.label} | ${count(row.size)} | ${count(row.writes)} / ${count(row.minimumRequests)} | ${fixed(row.wallMs / row.boundMs)}× | ${fixed(row.nodeCpuMs / Math.max(row.floorCpuMs, 0.001), 1)}× | ${fixed(row.rssDeltaMb / Math.max(row.inputMb, 0.001), 1)}× |`,
 		);
 	}
-	lines.push('', '| Against what users would use instead | Requests | Wall time |', '|---|---:|---:|', ...comparisons, '');
+	lines.push('', ...growth(rows));
+	lines.push('', '| Against what users would use instead | Requests | Wall time | Process CPU |', '|---|---:|---:|---:|', ...comparisons, '');
 	return lines.join('\n');
+}
+
+/** From the smallest to the largest size of each workload: how requests, time, CPU and memory grow against the contacts. */
+function growth(rows: Evaluated[]): string[] {
+	const lines = [
+		'| Growth, smallest → largest run | Contacts | Requests | Wall time | Node CPU | Peak RSS growth |',
+		'|---|---:|---:|---:|---:|---:|',
+	];
+	const ours = rows.filter((row) => row.contender === 'ours');
+	for (const label of [...new Set(ours.map((row) => row.label))]) {
+		const runs = ours.filter((row) => row.label === label).sort((a, b) => a.size - b.size);
+		if (runs.length < 2) continue;
+		const [small, large] = [runs[0], runs[runs.length - 1]];
+		const times = (a: number, b: number) => (a > 0 ? `${fixed(b / a, 1)}×` : '–');
+		lines.push(
+			`| ${label} | ${times(small.size, large.size)} | ${times(small.writes, large.writes)} | ${times(small.wallMs, large.wallMs)} | ${times(small.nodeCpuMs, large.nodeCpuMs)} | ${times(Math.max(1, small.rssDeltaMb), Math.max(1, large.rssDeltaMb))} |`,
+		);
+	}
+	return lines;
 }

@@ -47,6 +47,7 @@ function runWorker(workloadId: string, size: number, urls: EmulatorUrls): Promis
 
 const ratio = (ours: number, theirs: number) => (theirs > 0 ? `${(theirs / ours).toFixed(theirs / ours >= 100 ? 0 : 1)}× fewer` : '–');
 const faster = (ours: number, theirs: number) => `${(theirs / ours).toFixed(1)}× ${theirs >= ours ? 'faster' : 'slower'}`;
+const lessCpu = (ours: number, theirs: number) => (theirs >= ours ? `${(theirs / ours).toFixed(1)}× less` : `${(ours / theirs).toFixed(1)}× more`);
 
 function comparisons(rows: Evaluated[]): string[] {
 	const lines: string[] = [];
@@ -58,12 +59,12 @@ function comparisons(rows: Evaluated[]): string[] {
 		const builtin = find('builtin.sendgrid.upsert', size);
 		if (builtin) {
 			const failed = builtin.writesOk < builtin.writes ? ` (its single PUT was rejected: ${builtin.writes - builtin.writesOk} of ${builtin.writes} failed)` : '';
-			lines.push(`| ${size.toLocaleString('en-US')} contacts vs n8n's SendGrid node${failed} | ${ours.writes} vs ${builtin.writes} | ${faster(ours.wallMs, builtin.wallMs)} |`);
+			lines.push(`| ${size.toLocaleString('en-US')} contacts vs n8n's SendGrid node${failed} | ${ours.writes} vs ${builtin.writes} | ${faster(ours.wallMs, builtin.wallMs)} | ${lessCpu(ours.cpuMs, builtin.cpuMs)} |`);
 		}
 		if (perItem) {
 			const scale = size / perItem.size;
 			const note = scale === 1 ? '' : ` (per-item measured at ${perItem.size.toLocaleString('en-US')}, scaled ×${scale})`;
-			lines.push(`| ${size.toLocaleString('en-US')} contacts vs one HTTP request per item${note} | ${ratio(ours.writes, perItem.writes * scale)} | ${faster(ours.wallMs, perItem.wallMs * scale)} |`);
+			lines.push(`| ${size.toLocaleString('en-US')} contacts vs one HTTP request per item${note} | ${ratio(ours.writes, perItem.writes * scale)} | ${faster(ours.wallMs, perItem.wallMs * scale)} | ${lessCpu(ours.cpuMs, perItem.cpuMs * scale)} |`);
 		}
 	}
 	return lines;

@@ -10,6 +10,7 @@ import { createHarness } from '../test/harness';
 
 import { generateContacts } from './contacts';
 import { floorCpuMs } from './floor';
+import { startCpuProfile } from './profile';
 import { measureNodeExecute } from './nodeCpu';
 import { WORKLOADS, type EmulatorUrls, type Workload } from './workloads';
 
@@ -39,8 +40,10 @@ export interface RunMeasurement {
 	wallMs: number;
 	/** The whole worker process during the run: n8n's engine, the node, the HTTP client. */
 	cpuMs: number;
-	/** Only while the node's execute() was running: the node itself and its HTTP client. */
+	/** Main thread while the node's execute() was running: the node itself and its HTTP client. */
 	nodeCpuMs: number;
+	/** The whole process (V8 and libuv background threads too) while execute() was running. */
+	nodeProcessCpuMs: number;
 	floorCpuMs: number;
 	rssBeforeRun: number;
 	peakRss: number;
@@ -76,6 +79,7 @@ async function main() {
 	const parameters = withUrls(workload.parameters, urls);
 	(globalThis as { gc?: () => void }).gc?.();
 
+	const profile = await startCpuProfile(process.env.BENCH_PROFILE_DIR, `${workload.id}-${size}`);
 	const nodeCpu = measureNodeExecute();
 	const rssBeforeRun = process.memoryUsage.rss();
 	const cpu = process.cpuUsage();
@@ -90,6 +94,7 @@ async function main() {
 	const wallMs = performance.now() - started;
 	const used = process.cpuUsage(cpu);
 	const peakRss = process.resourceUsage().maxRSS * 1024;
+	await profile.stop();
 
 	const log = ((await (await fetch(`${base}/__emulator/log`)).json()) as { requests: LoggedRequest[] }).requests;
 	const writes = log.filter((entry) => entry.method === workload.write.method && entry.path === workload.write.path);
@@ -125,6 +130,7 @@ async function main() {
 		wallMs,
 		cpuMs: (used.user + used.system) / 1000,
 		nodeCpuMs: nodeCpu.ms(),
+		nodeProcessCpuMs: nodeCpu.processMs(),
 		floorCpuMs: floorCpuMs(sentItems, workload.perRequest),
 		rssBeforeRun,
 		peakRss,

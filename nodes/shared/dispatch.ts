@@ -47,6 +47,8 @@ export async function dispatchChunks<C>(
 	let abortOutcome: ContactOutcome | undefined;
 
 	const settle = (chunk: PlannedChunk<C>, outcome: ContactOutcome | ContactOutcome[], attempts: number) => {
+		// A settled chunk is never sent again; its JSON text is as large as the request and not needed.
+		chunk.serialized = [];
 		if (!Array.isArray(outcome)) {
 			// One read-only object for the whole chunk: 30,000 copies of the same outcome would only feed the GC.
 			const shared: DeliveredOutcome = { ...outcome, request: chunk.request, attempts };

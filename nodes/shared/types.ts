@@ -78,8 +78,8 @@ export interface OutgoingChunk<C> {
 	contacts: C[];
 	/** Each contact's serialised JSON, in order; reuse them instead of serialising again. */
 	serialized: string[];
-	/** The exact request body: envelope + serialized contacts. */
-	body: string;
+	/** The exact request body: envelope + serialized contacts, joined on each read (see planning.ts). */
+	readonly body: string;
 	bytes: number;
 	/** True when this chunk is a half of a chunk that had to be split to find failures. */
 	isSplit: boolean;
