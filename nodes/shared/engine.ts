@@ -37,6 +37,28 @@ function outcomeForOversized(bytes: number, limit: number): DeliveredOutcome {
 	};
 }
 
+const NO_OUTCOME: DeliveredOutcome = {
+	status: 'failed',
+	errorCode: 'NOT_SENT',
+	errorMessage: 'This contact was not sent (internal error: no outcome recorded)',
+};
+
+/** One fixed shape for every result: an object spread per item was the engine's costliest line at 100,000 items. */
+function itemResult(outcome: DeliveredOutcome, email: string | undefined, mergedWithItems: number[] | undefined): ItemResult {
+	return {
+		status: outcome.status,
+		id: outcome.id,
+		errorMessage: outcome.errorMessage,
+		errorCode: outcome.errorCode,
+		errorField: outcome.errorField,
+		details: outcome.details,
+		request: outcome.request,
+		attempts: outcome.attempts,
+		email,
+		mergedWithItems,
+	};
+}
+
 /** Pairs every input item with its outcome: invalid items, merged duplicates and sent contacts. */
 export function collectResults<C>(
 	itemCount: number,
@@ -54,17 +76,10 @@ export function collectResults<C>(
 		};
 	}
 	prepared.unique.forEach((member: UniqueContact<C>, index) => {
-		const outcome = memberOutcomes[index] ?? {
-			status: 'failed',
-			errorCode: 'NOT_SENT',
-			errorMessage: 'This contact was not sent (internal error: no outcome recorded)',
-		};
+		const outcome = memberOutcomes[index] ?? NO_OUTCOME;
 		for (const itemIndex of member.items) {
-			results[itemIndex] = {
-				...outcome,
-				email: member.email,
-				mergedWithItems: member.items.length > 1 ? member.items.filter((i) => i !== itemIndex) : undefined,
-			};
+			const merged = member.items.length > 1 ? member.items.filter((i) => i !== itemIndex) : undefined;
+			results[itemIndex] = itemResult(outcome, member.email, merged);
 		}
 	});
 	return results;
