@@ -3,7 +3,7 @@ import type { INodeExecutionData } from 'n8n-workflow';
 import { generateCase, type Case } from './badInput';
 import { checkRun, pairedOutputs } from './invariants';
 import { runsFromEnv, seeded } from './random';
-import { TARGETS, type Bed } from './targets';
+import { TARGETS, useBed } from './targets';
 
 const SUCCESS = new Set(['created', 'updated', 'upserted', 'added', 'already_in_list', 'queued']);
 const FAILURE = new Set(['invalid', 'failed']);
@@ -38,12 +38,7 @@ function judge(c: Case, json: Record<string, unknown>, index: number): string | 
 }
 
 describe.each(TARGETS)('$name with generated bad input', (target) => {
-	let bed: Bed;
-	beforeAll(async () => {
-		bed = await target.open();
-	});
-	afterAll(async () => await bed?.close());
-	beforeEach(async () => await bed.reset());
+	const bed = useBed(target);
 
 	const seeds = Array.from({ length: RUNS }, (_, i) => 7 + i * 104_729);
 	it.each(seeds)(`seed %i: ${PER_RUN} items, each with a clear per-item result; valid neighbours go through`, async (seed) => {
@@ -56,11 +51,11 @@ describe.each(TARGETS)('$name with generated bad input', (target) => {
 		const cases = [...controls, ...Array.from({ length: PER_RUN - CONTROLS }, (_, i) => generateCase(target, random, i))];
 		const items: INodeExecutionData[] = cases.map((c) => c.item);
 
-		const result = await bed.run(items, { concurrency: 4 }, { onError: 'continueRegularOutput' });
+		const result = await bed().run(items, { concurrency: 4 }, { onError: 'continueRegularOutput' });
 
 		expect(result.error?.message).toBeUndefined();
 		expect(result.status).toBe('success');
-		expect(checkRun(result, items.length, { idempotent: target.idempotent, writes: target.idempotent ? [] : bed.writes() })).toEqual([]);
+		expect(checkRun(result, items.length, { idempotent: target.idempotent, writes: target.idempotent ? [] : bed().writes() })).toEqual([]);
 		const problems = pairedOutputs(result)
 			.map(({ index, item }) => judge(cases[index], item.json, index))
 			.filter((problem): problem is string => problem !== undefined);
@@ -69,10 +64,10 @@ describe.each(TARGETS)('$name with generated bad input', (target) => {
 	});
 
 	it('0 items: no output items and no requests', async () => {
-		const result = await bed.run([], {}, { onError: 'continueRegularOutput' });
+		const result = await bed().run([], {}, { onError: 'continueRegularOutput' });
 		expect(result.status).toBe('success');
 		expect(pairedOutputs(result)).toHaveLength(0);
-		expect(bed.writes()).toHaveLength(0);
+		expect(bed().writes()).toHaveLength(0);
 	});
 
 	it('error output: bad items go to the error branch with a message naming item and field, the rest to the main one', async () => {
@@ -82,8 +77,8 @@ describe.each(TARGETS)('$name with generated bad input', (target) => {
 			{ json: {}, binary: { data: { data: 'aGk=', mimeType: 'text/plain' } } },
 			{ json: target.contact(3, 'good') },
 		];
-		const result = await bed.run(items, {}, { onError: 'continueErrorOutput' });
-		expect(checkRun(result, 4, { idempotent: target.idempotent, writes: bed.writes() })).toEqual([]);
+		const result = await bed().run(items, {}, { onError: 'continueErrorOutput' });
+		expect(checkRun(result, 4, { idempotent: target.idempotent, writes: bed().writes() })).toEqual([]);
 		expect(result.outputs[0].map((item) => item.json.email)).toEqual(['good-0@example.com', 'good-3@example.com']);
 		const errors = result.outputs[1].map((item) => String(item.json.error ?? item.json.errorMessage));
 		expect(errors).toHaveLength(2);

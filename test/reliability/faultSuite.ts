@@ -1,6 +1,6 @@
 import { faultCases, BATCH, ITEMS, type Expectation } from './faultCases';
 import { checkRun, pairedOutputs } from './invariants';
-import { itemsOf, type Bed, type Target } from './targets';
+import { itemsOf, type Target, useBed } from './targets';
 
 const FAILED = new Set(['failed', 'invalid']);
 /** Bounded time: the slowest case (three 1 s Retry-After waits, or a 2.5 s stalled answer) ends well within this. */
@@ -9,22 +9,17 @@ const MAX_RUN_MS = 20_000;
 /** The fault matrix for some operations; one test file per provider so the files run in parallel. */
 export function describeFaultMatrix(targets: Target[]): void {
 	describe.each(targets)('$name under faults', (target) => {
-		let bed: Bed;
-		beforeAll(async () => {
-			bed = await target.open();
-		});
-		afterAll(async () => await bed?.close());
-		beforeEach(async () => await bed.reset());
+		const bed = useBed(target);
 
 		it.each(faultCases(target).map((c) => [c.name, c]))('%s', async (_name, fault) => {
-			bed.faults.add(...fault.rules);
+			bed().faults.add(...fault.rules);
 			const items = itemsOf(target, ITEMS);
-			const result = await bed.run(items, { batchSize: BATCH, concurrency: 3, maxRetries: 5, ...fault.options }, { onError: 'continueRegularOutput' });
+			const result = await bed().run(items, { batchSize: BATCH, concurrency: 3, maxRetries: 5, ...fault.options }, { onError: 'continueRegularOutput' });
 
 			expect(result.status).toBe('success');
 			expect(result.durationMs).toBeLessThan(MAX_RUN_MS);
-			expect(checkRun(result, ITEMS, { idempotent: target.idempotent, writes: bed.writes() })).toEqual([]);
-			expect(bed.log().some((entry) => entry.fault !== undefined)).toBe(true);
+			expect(checkRun(result, ITEMS, { idempotent: target.idempotent, writes: bed().writes() })).toEqual([]);
+			expect(bed().log().some((entry) => entry.fault !== undefined)).toBe(true);
 
 			const outputs = pairedOutputs(result).map((o) => o.item.json);
 			const failed = outputs.filter((json) => FAILED.has(String(json.status)));
@@ -46,17 +41,17 @@ export function describeFaultMatrix(targets: Target[]): void {
 		});
 
 		it('cancelled while requests are in flight: stops promptly and sends no more', async () => {
-			bed.faults.configure({ latencyMs: 150 });
+			bed().faults.configure({ latencyMs: 150 });
 			const items = itemsOf(target, ITEMS);
-			const result = await bed.run(items, { batchSize: 1, concurrency: 1 }, { cancelAfterMs: 400 });
+			const result = await bed().run(items, { batchSize: 1, concurrency: 1 }, { cancelAfterMs: 400 });
 			expect(result.status).toBe('canceled');
 			expect(result.durationMs).toBeLessThan(3_000);
 			// The request in flight at the moment of cancelling is logged when the emulator answers it.
 			await new Promise((resolve) => setTimeout(resolve, 300));
-			const sentBefore = bed.writes().length;
+			const sentBefore = bed().writes().length;
 			expect(sentBefore).toBeLessThan(ITEMS);
 			await new Promise((resolve) => setTimeout(resolve, 600));
-			expect(bed.writes().length).toBe(sentBefore);
+			expect(bed().writes().length).toBe(sentBefore);
 		});
 	});
 }

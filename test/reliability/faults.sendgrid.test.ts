@@ -1,23 +1,19 @@
 import { describeFaultMatrix } from './faultSuite';
-import { itemsOf, TARGETS } from './targets';
+import { itemsOf, targetNamed, TARGETS, useBed } from './targets';
 
 describeFaultMatrix(TARGETS.filter((target) => target.name.startsWith('SendGrid ')));
 
 describe('SendGrid while waiting for an import job', () => {
+	const target = targetNamed('SendGrid contact.upsert');
+	const bed = useBed(target);
+
 	it('a cancel during job polling ends the run promptly', async () => {
-		const target = TARGETS.find((t) => t.name === 'SendGrid contact.upsert');
-		if (!target) throw new Error('no SendGrid target');
-		const bed = await target.open();
-		try {
-			// Every poll stalls for 10 s mid-answer: only the cancel can end the wait early.
-			bed.faults.add({ kind: 'slow-body', count: 100, ms: 10_000, path: '/v3/marketing/contacts/imports', method: 'GET' });
-			const result = await bed.run(itemsOf(target, 20), {}, { cancelAfterMs: 800 });
-			expect(result.status).toBe('canceled');
-			expect(result.durationMs).toBeLessThan(3_000);
-			expect(bed.writes()).toHaveLength(1);
-			expect(bed.log().some((entry) => entry.path.startsWith('/v3/marketing/contacts/imports/'))).toBe(true);
-		} finally {
-			await bed.close();
-		}
+		// Every poll stalls for 10 s mid-answer: only the cancel can end the wait early.
+		bed().faults.add({ kind: 'slow-body', count: 100, ms: 10_000, path: '/v3/marketing/contacts/imports', method: 'GET' });
+		const result = await bed().run(itemsOf(target, 20), {}, { cancelAfterMs: 800 });
+		expect(result.status).toBe('canceled');
+		expect(result.durationMs).toBeLessThan(3_000);
+		expect(bed().writes()).toHaveLength(1);
+		expect(bed().log().some((entry) => entry.path.startsWith('/v3/marketing/contacts/imports/'))).toBe(true);
 	});
 });

@@ -2,7 +2,7 @@ import type { INodeExecutionData } from 'n8n-workflow';
 
 import { checkRun } from './invariants';
 import { intBetween, runsFromEnv, seeded } from './random';
-import { TARGETS, type Bed, type Target } from './targets';
+import { targetNamed, TARGETS, type Target, useBed } from './targets';
 
 const BULK = TARGETS.filter((target) => target.maxContacts > 1);
 const RUNS = runsFromEnv(4);
@@ -22,12 +22,7 @@ function generate(target: Target, random: () => number, count: number): { items:
 }
 
 describe.each(BULK)('$name keeps every request within the limits', (target) => {
-	let bed: Bed;
-	beforeAll(async () => {
-		bed = await target.open();
-	});
-	afterAll(async () => await bed?.close());
-	beforeEach(async () => await bed.reset());
+	const bed = useBed(target);
 
 	const seeds = Array.from({ length: RUNS }, (_, i) => 1000 + i * 7919);
 	it.each(seeds)('seed %i: random size and batch size, minimum requests, none over the limit', async (seed) => {
@@ -35,10 +30,10 @@ describe.each(BULK)('$name keeps every request within the limits', (target) => {
 		const count = intBetween(random, 1, 1_500);
 		const batchSize = intBetween(random, 1, Math.min(target.maxContacts, 600));
 		const { items, unique } = generate(target, random, count);
-		const result = await bed.run(items, { batchSize, concurrency: 4 }, { onError: 'continueRegularOutput' });
+		const result = await bed().run(items, { batchSize, concurrency: 4 }, { onError: 'continueRegularOutput' });
 
-		expect(checkRun(result, count, { idempotent: target.idempotent, writes: bed.writes() })).toEqual([]);
-		const writes = bed.writes();
+		expect(checkRun(result, count, { idempotent: target.idempotent, writes: bed().writes() })).toEqual([]);
+		const writes = bed().writes();
 		expect(writes.every((entry) => (entry.contacts ?? 0) <= batchSize)).toBe(true);
 		expect(writes.reduce((sum, entry) => sum + (entry.contacts ?? 0), 0)).toBe(unique);
 		expect(writes).toHaveLength(Math.ceil(unique / batchSize));
@@ -48,21 +43,17 @@ describe.each(BULK)('$name keeps every request within the limits', (target) => {
 });
 
 describe('SendGrid byte limit', () => {
-	const target = TARGETS.find((t) => t.name === 'SendGrid contact.upsert') as Target;
-	let bed: Bed;
-	beforeAll(async () => {
-		bed = await target.open();
-	});
-	afterAll(async () => await bed?.close());
+	const target = targetNamed('SendGrid contact.upsert');
+	const bed = useBed(target);
 
 	it('no PUT exceeds 6,000,000 bytes whatever the contact sizes, and the bytes bound the request count', async () => {
 		const random = seeded(42);
 		const items: INodeExecutionData[] = Array.from({ length: 4_000 }, (_, i) => ({
 			json: { email: `bytes-${i}@example.com`, address_line_1: 'a'.repeat(intBetween(random, 10, 100)), postal_code: 'p'.repeat(intBetween(random, 0, 3_000)) },
 		}));
-		const result = await bed.run(items, { waitForImport: false }, { onError: 'continueRegularOutput' });
-		expect(checkRun(result, items.length, { idempotent: true, writes: bed.writes() })).toEqual([]);
-		const writes = bed.writes();
+		const result = await bed().run(items, { waitForImport: false }, { onError: 'continueRegularOutput' });
+		expect(checkRun(result, items.length, { idempotent: true, writes: bed().writes() })).toEqual([]);
+		const writes = bed().writes();
 		const total = writes.reduce((sum, entry) => sum + entry.bodyBytes, 0);
 		expect(writes.every((entry) => entry.bodyBytes <= 6_000_000)).toBe(true);
 		expect(writes.reduce((sum, entry) => sum + (entry.contacts ?? 0), 0)).toBe(4_000);

@@ -2,7 +2,7 @@ import { LoggerProxy, type INodeExecutionData } from 'n8n-workflow';
 
 import type { RunResult } from '../harness';
 
-import { itemsOf, TARGETS, type Bed, type Target } from './targets';
+import { itemsOf, TARGETS, type Target, useBed } from './targets';
 
 /** Everything written anywhere during the runs: n8n's logger, the console, stdout and stderr. */
 const logged: string[] = [];
@@ -51,42 +51,37 @@ beforeAll(() => {
 afterAll(() => jest.restoreAllMocks());
 
 describe.each(TARGETS)('$name never shows the API key', (target: Target) => {
-	let bed: Bed;
-	beforeAll(async () => {
-		bed = await target.open();
-	});
-	afterAll(async () => await bed?.close());
-	beforeEach(async () => {
-		await bed.reset();
+	const bed = useBed(target);
+	beforeEach(() => {
 		logged.length = 0;
 	});
 
 	it('when the provider echoes the request headers in an error (error output and node error)', async () => {
-		const rule = { kind: 'status' as const, status: 400, count: 1000, body: target.errorBody(ECHO(bed.apiKey)), path: target.write.path, method: target.write.method };
-		bed.faults.add(rule);
-		const perItem = await bed.run(itemsOf(target, 3), {}, { onError: 'continueErrorOutput' });
+		const rule = { kind: 'status' as const, status: 400, count: 1000, body: target.errorBody(ECHO(bed().apiKey)), path: target.write.path, method: target.write.method };
+		bed().faults.add(rule);
+		const perItem = await bed().run(itemsOf(target, 3), {}, { onError: 'continueErrorOutput' });
 		expect(perItem.outputs[1]?.length).toBe(3);
 		// The provider's message still reaches the user, minus the key.
 		expect(safeText(perItem.outputs[1])).toContain('[redacted]');
-		expect(everythingVisible(perItem)).not.toContain(bed.apiKey);
+		expect(everythingVisible(perItem)).not.toContain(bed().apiKey);
 
-		const stopped = await bed.run(itemsOf(target, 3, 'stop'));
+		const stopped = await bed().run(itemsOf(target, 3, 'stop'));
 		expect(stopped.status).toBe('error');
-		expect(everythingVisible(stopped)).not.toContain(bed.apiKey);
+		expect(everythingVisible(stopped)).not.toContain(bed().apiKey);
 	});
 
 	it('when a rejected key is echoed back with 401', async () => {
 		const wrongKey = 'SG.wrong-but-secret-key-0123456789';
-		bed.faults.add({ kind: 'status', status: 401, count: 1000, body: target.errorBody(`API key ${wrongKey} is not valid`) });
-		const result = await bed.runAs({ apiKey: wrongKey }, itemsOf(target, 2), {}, { onError: 'continueRegularOutput' });
+		bed().faults.add({ kind: 'status', status: 401, count: 1000, body: target.errorBody(`API key ${wrongKey} is not valid`) });
+		const result = await bed().runAs({ apiKey: wrongKey }, itemsOf(target, 2), {}, { onError: 'continueRegularOutput' });
 		expect(result.outputs[0]?.map(failureText)).toEqual([expect.any(String), expect.any(String)]);
 		expect(everythingVisible(result)).not.toContain(wrongKey);
 	});
 
 	it('when the request fails at the network level', async () => {
-		const result = await bed.runAs({ baseUrl: 'http://127.0.0.1:9' }, itemsOf(target, 2), { maxRetries: 0 }, { onError: 'continueRegularOutput' });
+		const result = await bed().runAs({ baseUrl: 'http://127.0.0.1:9' }, itemsOf(target, 2), { maxRetries: 0 }, { onError: 'continueRegularOutput' });
 		expect(result.outputs[0]?.map(failureText)).toEqual([expect.any(String), expect.any(String)]);
 		expect(failureText(result.outputs[0][0])).toMatch(/connect|connection/i);
-		expect(everythingVisible(result)).not.toContain(bed.apiKey);
+		expect(everythingVisible(result)).not.toContain(bed().apiKey);
 	});
 });
