@@ -10,7 +10,7 @@ import { errorEnvelope } from './schemas';
 export const CREDENTIAL_TYPE = 'sendGridMarketingApi';
 
 /** The region picks the API host; "custom" (a proxy or the local emulator) uses the typed base URL. */
-export function sendGridBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+function sendGridBaseUrl(credentials: ICredentialDataDecryptedObject): string {
 	const region = String(credentials.region ?? 'https://api.sendgrid.com');
 	const url = region === 'custom' ? String(credentials.baseUrl ?? '') : region;
 	return url.replace(/\/+$/, '');

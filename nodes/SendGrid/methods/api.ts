@@ -1,21 +1,20 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { joinUrl } from '../../shared/http';
-import { redactSecrets, usableSecrets } from '../../shared/redact';
+import { redactSecrets } from '../../shared/redact';
 import type { CustomFieldIndex } from '../contact';
 import { fieldDefinitions, listsPage, type CustomFieldType } from '../schemas';
-import { CREDENTIAL_TYPE, sendGridBaseUrl } from '../transport';
+import { CREDENTIAL_TYPE, sendGridTransport } from '../transport';
 
 type Context = IExecuteFunctions | ILoadOptionsFunctions;
 
 /** A GET outside the bulk engine (editor methods, the one definitions read per run); throws SendGrid's message. */
 async function getJson(ctx: Context, pathOrUrl: string, qs: IDataObject = {}): Promise<unknown> {
-	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
-	const baseUrl = sendGridBaseUrl(credentials);
+	const transport = sendGridTransport(await ctx.getCredentials(CREDENTIAL_TYPE));
 	try {
 		return await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, {
 			method: 'GET',
-			url: joinUrl(baseUrl, pathOrUrl),
+			url: joinUrl(transport.baseUrl, pathOrUrl),
 			qs,
 			json: true,
 		});
@@ -23,7 +22,7 @@ async function getJson(ctx: Context, pathOrUrl: string, qs: IDataObject = {}): P
 		const data = (error as { cause?: { response?: { data?: { errors?: Array<{ message?: unknown }> } } } }).cause?.response?.data;
 		const first = data?.errors?.[0]?.message;
 		const message = typeof first === 'string' ? first : (error as Error).message;
-		throw new NodeOperationError(ctx.getNode(), `SendGrid: ${redactSecrets(message, usableSecrets([credentials.apiKey]))}`);
+		throw new NodeOperationError(ctx.getNode(), `SendGrid: ${redactSecrets(message, transport.secrets ?? [])}`);
 	}
 }
 

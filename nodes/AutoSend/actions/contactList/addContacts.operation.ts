@@ -147,7 +147,6 @@ function interpretBulkAdd(listId: string) {
 	};
 }
 
-/** `={{ $json.email }}` (or `$json["email"]`) reads one item field: read it directly for large inputs. */
 function toPrepared(value: unknown): PreparedItem<string> {
 	const read = readEmail(value);
 	if ('problem' in read) return { ok: false, email: typeof value === 'string' ? value : undefined, field: 'email', message: read.problem };
