@@ -28,7 +28,7 @@ export interface ResumeMemory {
 }
 
 function succeeded(outcome: DeliveredOutcome | undefined): outcome is DeliveredOutcome {
-	return outcome !== undefined && !FAILURE_STATUSES.has(outcome.status) && outcome.status !== 'dry_run';
+	return outcome !== undefined && !FAILURE_STATUSES.has(outcome.status) && outcome.status !== 'dry_run' && outcome.status !== 'unknown';
 }
 
 /** Remembers per-item successes across tries of one node in one execution; only when Retry On Fail is on. */

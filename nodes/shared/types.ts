@@ -11,6 +11,8 @@ export type ContactStatus =
 	| 'invalid'
 	| 'suppressed'
 	| 'failed'
+	/** The provider's answer does not say whether this contact was stored; `errorMessage` says why. */
+	| 'unknown'
 	| 'dry_run';
 
 /** Statuses that count as a failure of the item (error output / node error). */

@@ -16,6 +16,7 @@ export const KNOWN_STATUSES = new Set([
 	'invalid',
 	'suppressed',
 	'failed',
+	'unknown',
 ]);
 const FAILURES = new Set(['invalid', 'failed']);
 
