@@ -21,12 +21,15 @@ log() { echo "e2e install: $*" >&2; }
 # Runs a long command with a line of progress every 15 s, so a first install (minutes) is not silent.
 with_progress() {
 	local what="$1"; shift
-	local started=$SECONDS
+	local started=$SECONDS next=15
 	"$@" >&2 &
 	local pid=$!
 	while kill -0 "$pid" 2>/dev/null; do
-		sleep 15 & wait $! || true
-		kill -0 "$pid" 2>/dev/null && log "$what… $((SECONDS - started)) s"
+		sleep 0.2
+		if (( SECONDS - started >= next )) && kill -0 "$pid" 2>/dev/null; then
+			log "$what… $((SECONDS - started)) s"
+			next=$((next + 15))
+		fi
 	done
 	wait "$pid"
 }

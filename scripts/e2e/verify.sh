@@ -20,12 +20,19 @@ fail() {
 
 # n8n opens its database through @n8n/typeorm, which requires sqlite3 from its own location.
 binding_error=$(cd "$CACHE" && "$NODE" -e '
-	const { dirname } = require("node:path");
-	const from = dirname(require.resolve("@n8n/typeorm/package.json", { paths: [dirname(require.resolve("n8n/package.json"))] }));
-	const sqlite = require(require.resolve("sqlite3", { paths: [from] }));
-	new sqlite.Database(":memory:").close();
-' 2>&1) || fail "n8n's sqlite3 native binding does not load under Node $("$NODE" --version): $(tail -n 3 <<<"$binding_error")"
+	try {
+		const { dirname, resolve } = require("node:path");
+		const typeorm = require.resolve("@n8n/typeorm", { paths: [resolve("node_modules/n8n")] });
+		const sqlite = require(require.resolve("sqlite3", { paths: [dirname(typeorm)] }));
+		new sqlite.Database(":memory:").close();
+	} catch (error) {
+		console.error(String(error.message).split("\n")[0]);
+		process.exit(1);
+	}
+' 2>&1) || fail "n8n's sqlite3 native binding does not load under Node $("$NODE" --version): $binding_error"
 
-version=$(PATH="$(dirname "$NODE"):$PATH" N8N_USER_FOLDER="$(mktemp -d)" "$N8N" --version 2>&1 | tail -n 1)
+scratch=$(mktemp -d)
+version=$(PATH="$(dirname "$NODE"):$PATH" N8N_USER_FOLDER="$scratch" "$N8N" --version 2>&1 | tail -n 1)
+rm -rf "$scratch"
 [[ "$version" == "$N8N_VERSION" ]] || fail "'n8n --version' answered '$version', expected $N8N_VERSION"
 exit 0

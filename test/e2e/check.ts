@@ -47,3 +47,10 @@ export function pairedInOrder(items: RunItem[], expectedIndexes?: number[]): boo
 export function requestsTo(emulator: { log: Array<{ path: string; status: number; contacts?: number; bodyBytes: number }> }, path: string) {
 	return emulator.log.filter((entry) => entry.path === path);
 }
+
+/** Contacts per request to `path`, largest first: parallel requests arrive in any order, their sizes are the promise. */
+export function batchSizes(emulator: Parameters<typeof requestsTo>[0], path: string): number[] {
+	return requestsTo(emulator, path)
+		.map((entry) => entry.contacts ?? 0)
+		.sort((a, b) => b - a);
+}

@@ -89,7 +89,9 @@ async function main(): Promise<number> {
 				failed++;
 				console.log(`  ✗ ${testCase.name} (${seconds} s)`);
 				for (const failure of checks.failures) console.log(`      - ${failure}`);
-				if (process.env.E2E_VERBOSE) console.log(output.slice(-4000));
+				// n8n's own last words are what explains a failed run; the whole log with E2E_VERBOSE.
+				const tail = process.env.E2E_VERBOSE ? output.slice(-4000) : output.slice(-1200);
+				console.log(tail.replace(/^/gm, '        | '));
 			}
 		}
 		console.log(`e2e: ${cases.length - failed}/${cases.length} passed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
