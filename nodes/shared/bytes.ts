@@ -1,5 +1,5 @@
 /** UTF-8 byte length of a string without allocating a buffer (linear, no Node built-ins). */
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 export function utf8Length(text: string): number {
 	// Most contact JSON is ASCII, where bytes equal UTF-16 code units; the regex scan is native.
