@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 
 export interface CliResult {
 	code: number | null;
+	/** The signal that ended n8n, when it did not exit by itself. */
+	signal: NodeJS.Signals | null;
 	stdout: string;
 	stderr: string;
 }
@@ -16,9 +18,9 @@ export function runN8n(bin: string, args: string[], env: NodeJS.ProcessEnv, time
 		child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
 		const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
 		child.on('error', reject);
-		child.on('close', (code) => {
+		child.on('close', (code, signal) => {
 			clearTimeout(timer);
-			resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
+			resolve({ code, signal, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
 		});
 	});
 }

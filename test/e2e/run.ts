@@ -74,7 +74,7 @@ async function main(): Promise<number> {
 				checks.that(false, 'n8n did not load the package: ' + (output.match(/.*Unrecognized.*/)?.[0] ?? ''));
 			}
 			if (!testCase.expectError) {
-				checks.that(cli.code === 0, `n8n execute exited with ${cli.code}`);
+				checks.that(cli.code === 0, cli.signal ? `n8n execute was ended by ${cli.signal}` : `n8n execute exited with ${cli.code}`);
 				checks.that(run?.status === 'success', `execution status ${run?.status ?? 'missing'}`);
 			}
 			try {
