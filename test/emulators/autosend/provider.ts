@@ -16,6 +16,9 @@
  * - bulk-update: per-contact failures are counted in failedCount, never fail the call; contacts are
  *   applied in order, so a duplicate email in one batch is created then updated (last wins) and
  *   totalCount is the array length. Per-contact `listIds` are not part of the documented schema and are ignored.
+ *   `bulkUpdateCounts` makes the counts follow other readings of the seed page (zeros, total = stored,
+ *   failures uncounted; see options.ts). The outcome log records each call's `runWorkflow` flag, so
+ *   tests can count how often a contact's automations were started.
  * - bulk-add: duplicates (after normalising) count once; suppressed emails are listed in
  *   `validation.suppressed` and not added; invalid emails go to `validation.invalid` with a reason;
  *   unknown contactIds go to `errors` as `{contactId, error}`; a segment id is a 400; `contacts[]`
