@@ -1,7 +1,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import type { BulkUpdateCounts } from '../../emulators/autosend';
-import { resendProblems } from '../../reliability/invariants';
+import { checkRun, resendProblems } from '../../reliability/invariants';
 import { emailsOf } from '../../reliability/sent';
 
 import { contactParams, countBy, items, people, statuses, testbed, type AutoSendTestbed } from './setup';
@@ -67,6 +67,8 @@ describe('AutoSend bulkUpdate: counts that do not add up are checked, not truste
 		expect(String(first.errorMessage)).toMatch(/does not find this contact/);
 		expect(bulkWrites()).toHaveLength(1);
 		expect(singles()).toHaveLength(0);
+		const holds = (email: string) => bed.emulator.store.findContact(email) !== undefined;
+		expect(checkRun(result, 100, { idempotent: true, writes: bulkWrites(), holds })).toEqual([]);
 	});
 
 	it.each([

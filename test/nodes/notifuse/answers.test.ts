@@ -1,5 +1,7 @@
 import type { ImportAnswerShape } from '../../emulators/notifuse';
 
+import { checkRun } from '../../reliability/invariants';
+
 import { DEFAULTS, params, people, statuses, testbed, type NotifuseTestbed } from './setup';
 
 /**
@@ -50,8 +52,10 @@ describe('Notifuse node: every 200 answer to contacts.import read for what it sa
 		const result = await run('errorNothingStored', 'addContacts');
 		expect(statuses(result)).toEqual(Array(4).fill('unknown'));
 		expect(String(jsonOf(result)[0].errorMessage)).toContain('Failed to import contacts');
-		expect(bed.emulator.store.workspaces.get(DEFAULTS.workspace.id)?.contacts.has('shape-errornothingstored-0@example.com')).toBe(false);
+		const contacts = bed.emulator.store.workspaces.get(DEFAULTS.workspace.id)?.contacts;
+		expect(contacts?.has('shape-errorNothingStored-0@example.com'.toLowerCase())).toBe(false);
 		expect(bed.requests('/api/contacts.import')).toHaveLength(1);
+		expect(checkRun(result, 4, { idempotent: true, writes: bed.requests('/api/contacts.import'), holds: (email) => contacts?.has(email) === true })).toEqual([]);
 	});
 
 	it('only {"error": ...} with 200: every contact failed with the provider message, sent once, never "not valid JSON"', async () => {
