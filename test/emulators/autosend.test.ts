@@ -392,6 +392,21 @@ describe('AutoSend emulator', () => {
 			});
 		});
 
+		it('search may lag behind writes (searchLagMs) and dates may come back as timestamps (storedDateFormat), both guesses', async () => {
+			emu.options.searchLagMs = 60_000;
+			emu.options.storedDateFormat = 'isoTimestamp';
+			try {
+				await post(emu, '/contacts/bulk-update', { contacts: [{ email: 'd@example.com', customFields: { trialEndsAt: '2024-03-01' } }] });
+				expect((await post(emu, '/contacts/search/emails', { emails: ['d@example.com'] })).body.data.contacts).toEqual([]);
+				emu.options.searchLagMs = 0;
+				const found = await post(emu, '/contacts/search/emails', { emails: ['d@example.com'] });
+				expect(found.body.data.contacts[0].customFields).toEqual({ trialEndsAt: '2024-03-01T00:00:00.000Z' });
+			} finally {
+				emu.options.searchLagMs = 0;
+				emu.options.storedDateFormat = 'asSent';
+			}
+		});
+
 		it('records the runWorkflow flag of each call in the outcome log', async () => {
 			await post(emu, '/contacts/bulk-update', { contacts: contactsOf(1), runWorkflow: true });
 			await post(emu, '/contacts/bulk-update', { contacts: contactsOf(1) });

@@ -39,6 +39,16 @@ export interface AutoSendEmulatorOptions {
 	maxBulkUpdateContacts?: number;
 	/** How bulk-update counts (see BulkUpdateCounts); `accurate` by default. */
 	bulkUpdateCounts?: BulkUpdateCounts;
+	/**
+	 * search/emails does not see contacts created less than this many ms ago. Whether AutoSend's search
+	 * reads its own writes at once is not documented (providers.md §1.3 A4); 0 (default) = it does.
+	 */
+	searchLagMs?: number;
+	/**
+	 * How a `date` custom field is stored and answered: as sent (`2024-03-01`, the docs' example, A1/A2)
+	 * or as a full ISO timestamp (`2024-03-01T00:00:00.000Z`) [guess: a database Date column].
+	 */
+	storedDateFormat?: 'asSent' | 'isoTimestamp';
 	/** Emails or contact ids per list `bulk-add` call (documented: 500). */
 	maxBulkAddItems?: number;
 	/** Emails per `contacts/search/emails` call (undocumented). */
@@ -63,6 +73,8 @@ export interface ResolvedOptions {
 	unknownCustomFieldPolicy: UnknownCustomFieldPolicy;
 	maxBulkUpdateContacts: number;
 	bulkUpdateCounts: BulkUpdateCounts;
+	searchLagMs: number;
+	storedDateFormat: 'asSent' | 'isoTimestamp';
 	maxBulkAddItems: number;
 	maxSearchEmails: number;
 	maxBodyBytes: number;
@@ -86,6 +98,8 @@ export function resolveOptions(options: AutoSendEmulatorOptions = {}): ResolvedO
 		unknownCustomFieldPolicy: options.unknownCustomFieldPolicy ?? 'reject',
 		maxBulkUpdateContacts: options.maxBulkUpdateContacts ?? 100,
 		bulkUpdateCounts: options.bulkUpdateCounts ?? 'accurate',
+		searchLagMs: options.searchLagMs ?? 0,
+		storedDateFormat: options.storedDateFormat ?? 'asSent',
 		maxBulkAddItems: options.maxBulkAddItems ?? 500,
 		maxSearchEmails: options.maxSearchEmails ?? 100,
 		maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,

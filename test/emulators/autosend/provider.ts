@@ -25,6 +25,8 @@
  *   holds the contacts added or created (not those already in the list).
  * - `listIds` on create/upsert: an unknown id is a 404 (like bulk-add), a segment id a 400.
  * - search/emails: 1..100 emails (`maxSearchEmails`); invalid or unknown emails are simply absent.
+ *   It sees every write at once unless `searchLagMs` hides contacts created that recently.
+ * - `date` custom fields are answered as sent unless `storedDateFormat: 'isoTimestamp'`.
  * - Create list answers 201 (the official Convex SDK's mock); names unique case-insensitively (409).
  * - GET /contact-lists without `type` returns lists and segments; segments are not evaluated
  *   (contactCount 0). GLOBAL_CONTACT_LIST cannot be the target of bulk-add (404, it is virtual).

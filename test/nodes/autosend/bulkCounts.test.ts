@@ -22,6 +22,8 @@ beforeEach(async () => {
 	bed.emulator.clearLog();
 	bed.emulator.faults.configure({});
 	bed.emulator.options.bulkUpdateCounts = 'accurate';
+	bed.emulator.options.searchLagMs = 0;
+	bed.emulator.options.storedDateFormat = 'asSent';
 });
 
 /** A mapping saved while the custom field "ghost" existed: AutoSend now rejects it, but only counts the failure. */
@@ -155,15 +157,67 @@ describe('AutoSend bulkUpdate: failures isolated without resending stored contac
 		expect(String(out[9].errorMessage)).toMatch(/at most 3 contacts per run/);
 	});
 
-	it('when the lookup itself fails, the contacts of that chunk are unknown, never failed or upserted, and not resent', async () => {
+	it('when the lookup itself fails with Run Workflows on: the chunk is unknown, never failed or upserted, and not resent', async () => {
 		bed.emulator.faults.configure({ rules: [{ kind: 'status', status: 503, count: 100, path: '/v1/contacts/search/emails' }] });
-		const result = await bed.run(ghostParams({ options: { requestsPerSecond: 0, maxRetries: 1 } }), people(120, 'lf', (i) => (i === 5 ? { ghost: 'boo' } : {})), {
+		const result = await bed.run(ghostParams({ runWorkflow: true, options: { requestsPerSecond: 0, maxRetries: 1 } }), people(120, 'lf', (i) => (i === 5 ? { ghost: 'boo' } : {})), {
 			onError: 'continueRegularOutput',
 		});
 		expect(countBy(statuses(result))).toEqual({ unknown: 100, upserted: 20 });
+		expect(jsonOf(result)[0]).toMatchObject({ errorCode: 'LOOKUP_FAILED', lookups: 1 });
 		expect(String(jsonOf(result)[0].errorMessage)).toMatch(/counted 1 of 100 contacts as failed.*look.*failed/i);
 		expect(bulkWrites()).toHaveLength(2);
 		expect(lookups()).toHaveLength(2);
 		expect(singles()).toHaveLength(0);
+	});
+
+	it('when the lookup fails with Run Workflows off: the chunk is halved until the failure is alone (nothing confirmed is resent)', async () => {
+		bed.emulator.faults.configure({ rules: [{ kind: 'status', status: 503, count: 1000, path: '/v1/contacts/search/emails' }] });
+		const result = await bed.run(ghostParams({ options: { requestsPerSecond: 0, maxRetries: 0 } }), people(100, 'lfs', (i) => (i === 5 ? { ghost: 'boo' } : {})), {
+			onError: 'continueRegularOutput',
+		});
+		expect(countBy(statuses(result))).toEqual({ upserted: 99, failed: 1 });
+		expect(jsonOf(result)[5]).toMatchObject({ errorCode: 'VALIDATION_FAILED', resentAlone: true });
+		// 100 → 50 → 25 → 13 → 7 → 4 → 2 → 1: both halves of each failing level, one lookup per level.
+		expect(bulkWrites()).toHaveLength(15);
+		expect(lookups()).toHaveLength(7);
+		expect(singles()).toHaveLength(1);
+	});
+
+	it('a lookup that does not see new contacts yet, Run Workflows on: more missing than counted failed, so none is called failed', async () => {
+		bed.emulator.options.searchLagMs = 60_000;
+		const result = await bed.run(ghostParams({ runWorkflow: true }), people(20, 'lag', (i) => (i === 3 ? { ghost: 'boo' } : {})), { onError: 'continueRegularOutput' });
+		expect(countBy(statuses(result))).toEqual({ unknown: 20 });
+		expect(jsonOf(result)[0]).toMatchObject({ errorCode: 'NOT_FOUND_YET', lookups: 1 });
+		expect(String(jsonOf(result)[0].errorMessage)).toMatch(/counted 1 of 20 contacts as failed.*20 contacts of this request are not found/);
+		expect(singles()).toHaveLength(0);
+		expect(bulkWrites()).toHaveLength(1);
+	});
+
+	it('the same lag with Run Workflows off: halving settles every contact', async () => {
+		bed.emulator.options.searchLagMs = 60_000;
+		const result = await bed.run(ghostParams(), people(20, 'lag2', (i) => (i === 3 ? { ghost: 'boo' } : {})), { onError: 'continueRegularOutput' });
+		expect(countBy(statuses(result))).toEqual({ upserted: 19, failed: 1 });
+		expect(jsonOf(result)[3]).toMatchObject({ errorCode: 'VALIDATION_FAILED', resentAlone: true });
+	});
+
+	it('dates AutoSend answers as full timestamps still count as stored as sent', async () => {
+		bed.emulator.options.storedDateFormat = 'isoTimestamp';
+		const params = contactParams('bulkUpdate', {
+			columns: {
+				mappingMode: 'defineBelow',
+				value: { email: '={{ $json.email }}', trialEndsAt: '={{ $json.trialEndsAt }}', ghost: '={{ $json.ghost }}' },
+				schema: [
+					{ id: 'email', type: 'string' },
+					// 'string', not 'dateTime': with dateTime n8n hands the node a date object (see the report).
+					{ id: 'trialEndsAt', type: 'string' },
+					{ id: 'ghost', type: 'string' },
+				],
+			},
+		});
+		const result = await bed.run(params, people(10, 'dt', (i) => ({ trialEndsAt: '2024-03-01', ...(i === 9 ? { ghost: 'boo' } : {}) })), {
+			onError: 'continueRegularOutput',
+		});
+		expect(countBy(statuses(result))).toEqual({ upserted: 9, failed: 1 });
+		expect(bed.emulator.store.findContact('dt-0@example.com')?.customFields.trialEndsAt).toBe('2024-03-01T00:00:00.000Z');
 	});
 });

@@ -64,6 +64,14 @@ async function settle(
 }
 
 /**
+ * When the lookup cannot settle a chunk, halving it finds the failures the old way: only with Run
+ * Workflows off (a resend would start automations again) and only before any contact is confirmed.
+ */
+function canSplit(chunk: OutgoingChunk<AutoSendContact>, settings: VerifySettings): boolean {
+	return !settings.runWorkflow && chunk.contacts.length > 1;
+}
+
+/**
  * After a bulk-update whose counts report failures or do not add up: find out per contact instead of
  * resending the chunk. A chunk counted as wholly failed needs no lookup unless Run Workflows is on
  * (then only contacts the lookup cannot find may be sent again).
@@ -84,6 +92,9 @@ export async function verifyChunk(
 		const result = await lookUpContacts(chunk.contacts.map((c) => c.email), http);
 		lookups = result.requests;
 		if ('problem' in result) {
+			if (canSplit(chunk, settings)) {
+				return { kind: 'split', reason: `${claim.why}; looking the contacts up failed (${result.problem})`, processed: true };
+			}
 			const outcome: ContactOutcome = {
 				status: 'unknown',
 				errorCode: 'LOOKUP_FAILED',
@@ -93,6 +104,11 @@ export async function verifyChunk(
 			return { kind: 'all', outcome };
 		}
 		attributions = attribute(chunk.contacts.map((c) => findingFor(c, result.found.get(c.email))), claim);
+		// Nothing here is known to have succeeded, so halving cannot resend a contact that did.
+		const confirmed = attributions.some((a) => a.outcome.status === 'upserted');
+		if (!confirmed && attributions.some((a) => a.outcome.status === 'unknown') && canSplit(chunk, settings)) {
+			return { kind: 'split', reason: `${claim.why}, and a lookup could not tell which`, processed: true };
+		}
 	}
 	const outcomes: ContactOutcome[] = [];
 	for (let i = 0; i < n; i++) {

@@ -107,13 +107,15 @@ function searchByEmails(ctx: RouteContext): EmuResponse {
 		return validationFailed([{ field: 'emails', message: `emails must contain between 1 and ${max} items` }]);
 	}
 	const seen = new Set<string>();
+	const lag = ctx.options.searchLagMs;
 	const found = [];
 	for (const raw of emails) {
 		const checked = checkEmail(raw, Number.MAX_SAFE_INTEGER);
 		if ('error' in checked || seen.has(checked.email)) continue;
 		seen.add(checked.email);
 		const contact = ctx.store.findContact(checked.email);
-		if (contact) found.push(contactView(contact, ctx.store.projectId));
+		const visible = contact && (lag === 0 || Date.now() - Date.parse(contact.createdAt) >= lag);
+		if (contact && visible) found.push(contactView(contact, ctx.store.projectId));
 	}
 	return { ...ok({ contacts: found }), contacts: emails.length };
 }
