@@ -28,12 +28,15 @@ export const defaults: BulkOptionDefaults = {
 	batched: true,
 };
 
+/** Contacts sent alone per run, at most, to learn why bulk-update failed them: each costs a request at 2/s. */
+export const DEFAULT_EXPLAIN_FAILURES = 25;
+
 const explainOption: INodeProperties = {
 	displayName: 'Explain Failures',
 	name: 'explainFailures',
 	type: 'number',
 	typeOptions: { minValue: 0 },
-	default: 25,
+	default: DEFAULT_EXPLAIN_FAILURES,
 	description:
 		'At most this many contacts per run that AutoSend did not store are sent once more, alone, to Create or Update, whose answer names the reason (and stores the contact if it was a passing fault). That endpoint has no Run Workflows switch. 0 never sends them again.',
 };
@@ -66,9 +69,6 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 	},
 ];
-
-/** Contacts sent alone per run, at most, to learn why bulk-update failed them: each costs a request at 2/s. */
-export const DEFAULT_EXPLAIN_FAILURES = 25;
 
 /**
  * Reads bulk-update's counts. Counts that add up with no failure are the only answer taken at its word;
