@@ -19,11 +19,28 @@ const contactData = z.object({ id: z.string().optional(), email: z.string().opti
 /** Create and upsert both answer the stored contact. */
 export const contactAnswer = z.object({ success: z.literal(true), data: contactData });
 
-/** bulk-update answers counts only. */
+/** bulk-update answers counts only (seed page "Bulk Update Contacts"); whether they add up is checked separately. */
 export const bulkUpdateAnswer = z.object({
 	success: z.literal(true),
 	data: z.object({ successCount: z.number(), failedCount: z.number(), totalCount: z.number().optional() }),
 });
+export type BulkUpdateCounts = z.infer<typeof bulkUpdateAnswer>['data'];
+
+/** A contact as AutoSend answers it: only the fields bulk-update can set are compared. */
+export const storedContact = z
+	.object({
+		id: z.string().optional(),
+		email: z.string(),
+		firstName: z.string().nullable().optional(),
+		lastName: z.string().nullable().optional(),
+		userId: z.string().nullable().optional(),
+		customFields: z.record(z.string(), z.unknown()).nullable().optional(),
+	})
+	.passthrough();
+export type StoredContact = z.infer<typeof storedContact>;
+
+/** search/emails answers only the matches; unmatched emails are simply absent (docs: search contacts by emails). */
+export const searchAnswer = z.object({ success: z.literal(true), data: z.object({ contacts: z.array(storedContact) }) });
 
 const emailEntry = z.object({ email: z.string().optional(), status: z.string().optional(), reason: z.string().optional() }).passthrough();
 

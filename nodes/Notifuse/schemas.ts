@@ -3,15 +3,22 @@ import { z } from 'zod';
 /** Every Notifuse error body. */
 export const errorEnvelope = z.object({ error: z.string() });
 
-/** One entry of `contacts.import`'s answer; `error` is omitted when empty. */
+/** One entry of `contacts.import`'s answer; Notifuse omits an empty `error`, the OpenAPI spec also allows `null`. */
 export const importOperation = z.object({
 	email: z.string(),
 	action: z.enum(['create', 'update', 'error']),
-	error: z.string().optional(),
+	error: z.string().nullable().optional(),
 });
 export type ImportOperation = z.infer<typeof importOperation>;
 
-export const importAnswer = z.object({ operations: z.array(importOperation) });
+/**
+ * The 200 answer. The handler always sends `operations`; the spec (BatchImportContactsResponse) also
+ * allows a top-level `error` string or null, and Go encodes a nil `operations` slice as null.
+ */
+export const importAnswer = z.object({
+	operations: z.array(importOperation).nullable().optional(),
+	error: z.string().nullable().optional(),
+});
 
 export const upsertAnswer = z.object({ email: z.string(), action: z.enum(['create', 'update']) });
 

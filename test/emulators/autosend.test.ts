@@ -370,6 +370,49 @@ describe('AutoSend emulator', () => {
 			expect(emu.store.findContact('a@example.com')?.firstName).toBe('New');
 		});
 
+		describe('count readings the seed page leaves open (bulkUpdateCounts, all but accurate are guesses)', () => {
+			// seeds/000_…txt documents only {successCount:1, failedCount:0, totalCount:1} and "Total number of
+			// contacts processed"; providers.md §1.3/§5: counts only, the rest [UNKNOWN].
+			const batch = () => [{ email: 'ok1@example.com' }, { email: 'bad-email' }, { email: 'ok2@example.com' }];
+			afterEach(() => {
+				emu.options.bulkUpdateCounts = 'accurate';
+			});
+
+			it.each([
+				['zeros', { successCount: 0, failedCount: 0, totalCount: 0 }, 2],
+				['zerosNothingStored', { successCount: 0, failedCount: 0, totalCount: 0 }, 0],
+				['totalProcessed', { successCount: 2, failedCount: 1, totalCount: 2 }, 2],
+				['failedUncounted', { successCount: 2, failedCount: 0, totalCount: 3 }, 2],
+			] as const)('%s answers %j and stores %i contacts, still validating each', async (mode, counts, stored) => {
+				emu.options.bulkUpdateCounts = mode;
+				const res = await post(emu, '/contacts/bulk-update', { contacts: batch() });
+				expect(res.body.data).toEqual(counts);
+				expect(emu.store.contactsByEmail.size).toBe(stored);
+				expect(emu.store.bulkOutcomes.find((o) => o.index === 1)?.errors?.[0]).toEqual({ field: 'contacts.1.email', message: 'Invalid email format' });
+			});
+		});
+
+		it('search may lag behind writes (searchLagMs) and dates may come back as timestamps (storedDateFormat), both guesses', async () => {
+			emu.options.searchLagMs = 60_000;
+			emu.options.storedDateFormat = 'isoTimestamp';
+			try {
+				await post(emu, '/contacts/bulk-update', { contacts: [{ email: 'd@example.com', customFields: { trialEndsAt: '2024-03-01' } }] });
+				expect((await post(emu, '/contacts/search/emails', { emails: ['d@example.com'] })).body.data.contacts).toEqual([]);
+				emu.options.searchLagMs = 0;
+				const found = await post(emu, '/contacts/search/emails', { emails: ['d@example.com'] });
+				expect(found.body.data.contacts[0].customFields).toEqual({ trialEndsAt: '2024-03-01T00:00:00.000Z' });
+			} finally {
+				emu.options.searchLagMs = 0;
+				emu.options.storedDateFormat = 'asSent';
+			}
+		});
+
+		it('records the runWorkflow flag of each call in the outcome log', async () => {
+			await post(emu, '/contacts/bulk-update', { contacts: contactsOf(1), runWorkflow: true });
+			await post(emu, '/contacts/bulk-update', { contacts: contactsOf(1) });
+			expect(emu.store.bulkOutcomes.map((o) => o.runWorkflow)).toEqual([true, false]);
+		});
+
 		it('logs the chunk size of every call', async () => {
 			emu.clearLog();
 			await post(emu, '/contacts/bulk-update', { contacts: contactsOf(37) });

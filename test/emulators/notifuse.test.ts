@@ -492,6 +492,53 @@ describe('Notifuse emulator', () => {
 		});
 	});
 
+	describe('200 answers the OpenAPI spec allows beyond what the handler sends (importAnswer)', () => {
+		// openapi/components/schemas/contact.yaml BatchImportContactsResponse: `operations` plus a nullable
+		// top-level `error` ("Global error message if the entire operation failed"); UpsertContactOperation.error
+		// is nullable. internal/http/contact_handler.go answers 500 for any result.Error, so these shapes
+		// come only from a fork, a future version or a proxy.
+		const one = [{ email: 'shape@example.com', first_name: 'S' }];
+		afterEach(() => {
+			emu.options.importAnswer = 'source';
+		});
+
+		it('errorAfterStoring: operations and a top-level error, contacts stored', async () => {
+			emu.options.importAnswer = 'errorAfterStoring';
+			const res = await imp(one);
+			expect(res).toMatchObject({ status: 200, json: { operations: [{ email: 'shape@example.com', action: 'create' }], error: 'Failed to import contacts' } });
+			expect(await get('shape@example.com')).toBeDefined();
+		});
+
+		it('errorNothingStored: the same answer, nothing stored', async () => {
+			emu.options.importAnswer = 'errorNothingStored';
+			const res = await imp(one);
+			expect(res.json).toEqual({ operations: [{ email: 'shape@example.com', action: 'create' }], error: 'Failed to import contacts' });
+			expect(await get('shape@example.com')).toBeUndefined();
+		});
+
+		it('errorOnly, nullOperations, nullOperationsWithError: no operations, nothing stored', async () => {
+			const bodies: unknown[] = [];
+			for (const shape of ['errorOnly', 'nullOperations', 'nullOperationsWithError'] as const) {
+				emu.options.importAnswer = shape;
+				const res = await imp(one, { subscribe_to_lists: ['newsletter'] });
+				expect(res.status).toBe(200);
+				bodies.push(res.json);
+			}
+			expect(bodies).toEqual([{ error: 'Failed to import contacts' }, { operations: null }, { operations: null, error: 'Failed to import contacts' }]);
+			expect(await get('shape@example.com')).toBeUndefined();
+		});
+
+		it('nullOperationErrors: every operation carries "error": null, contacts stored', async () => {
+			emu.options.importAnswer = 'nullOperationErrors';
+			const res = await imp([...one, { email: 'bad' }]);
+			expect(res.json.operations).toEqual([
+				{ email: '', action: 'error', error: 'invalid contact at index 1: email is required' },
+				{ email: 'shape@example.com', action: 'create', error: null },
+			]);
+			expect(await get('shape@example.com')).toBeDefined();
+		});
+	});
+
 	describe('reverse-proxy limits (off by default)', () => {
 		let proxied: Running;
 		const proxiedCall = client(() => proxied);

@@ -18,7 +18,7 @@ export function describeFaultMatrix(targets: Target[]): void {
 
 			expect(result.status).toBe('success');
 			expect(result.durationMs).toBeLessThan(MAX_RUN_MS);
-			expect(checkRun(result, ITEMS, { idempotent: target.idempotent, writes: bed().writes() })).toEqual([]);
+			expect(checkRun(result, ITEMS, { idempotent: target.idempotent, writes: bed().writes(), holds: bed().holds })).toEqual([]);
 			expect(bed().log().some((entry) => entry.fault !== undefined)).toBe(true);
 
 			const outputs = pairedOutputs(result).map((o) => o.item.json);

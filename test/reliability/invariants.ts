@@ -19,12 +19,16 @@ export const KNOWN_STATUSES = new Set([
 	'unknown',
 ]);
 const FAILURES = new Set(['invalid', 'failed']);
+/** Statuses that tell the user the provider took the contact. */
+const SUCCESSES = new Set(['created', 'updated', 'upserted', 'added', 'already_in_list', 'queued']);
 
 export interface InvariantOptions {
 	/** The operation may create duplicates when resent (AutoSend create). */
 	idempotent: boolean;
-	/** Write requests (the ones that carry contacts), to check resends against. */
+	/** Write requests (the ones that carry contacts), to check resends and successes against; [] skips both checks. */
 	writes: RequestLogEntry[];
+	/** The provider's own record: whether it holds the contact. A reported success it does not hold is a lie. */
+	holds?: (email: string) => boolean;
 }
 
 function pairedIndex(item: INodeExecutionData): number | undefined {
@@ -68,7 +72,30 @@ export function checkRun(result: RunResult, inputCount: number, options: Invaria
 		if (order.some((value, i) => i > 0 && (value ?? 0) < (order[i - 1] ?? 0))) problems.push('output items are not in input order');
 	}
 	problems.push(...resendProblems(options));
+	if (options.writes.length > 0) problems.push(...unansweredSuccesses(outputs.map((o) => o.item.json), options.writes, options.holds));
 	return problems;
+}
+
+/**
+ * No contact is reported as succeeded unless the provider's answer says so: a write that carried it was
+ * answered 2xx without a fault in the way (a 5xx, a cut connection, an unreadable body), and, when the
+ * provider's record is at hand, the provider holds it (`queued` promises only that it was accepted).
+ */
+export function unansweredSuccesses(
+	outputs: Array<{ status?: unknown; email?: unknown }>,
+	writes: RequestLogEntry[],
+	holds?: (email: string) => boolean,
+): string[] {
+	const answered = new Set<string>();
+	for (const entry of writes) if (cleanSuccess(entry)) for (const email of emailsOf(entry)) answered.add(email);
+	const problems: string[] = [];
+	for (const json of outputs) {
+		if (!SUCCESSES.has(String(json.status))) continue;
+		const email = typeof json.email === 'string' ? json.email.toLowerCase() : undefined;
+		if (email === undefined || !answered.has(email)) problems.push(`${String(email)} reported ${String(json.status)} without a 2xx answer to a request that carried it`);
+		else if (holds && json.status !== 'queued' && !holds(email)) problems.push(`${email} reported ${String(json.status)} but the provider does not hold it`);
+	}
+	return problems.slice(0, 20);
 }
 
 /** A contact that succeeded is never sent again; a non-idempotent one reaches the provider at most once. */

@@ -14,6 +14,8 @@ export interface Bed {
 	/** Every logged API request. */
 	log(): RequestLogEntry[];
 	faults: FaultInjector;
+	/** The provider's own record (emulator state): does it hold a contact with this email? */
+	holds(email: string): boolean;
 	apiKey: string;
 	/** Runs the node with another key or base URL (wrong key, unreachable host). */
 	runAs(credential: CredentialOverride, items: INodeExecutionData[], options?: IDataObject, extra?: Partial<RunOptions>): Promise<RunResult>;
@@ -66,6 +68,7 @@ function bedOf(
 		parameters(options: IDataObject): INodeParameters;
 		credentials(override: CredentialOverride): RunOptions['credentials'];
 		isWrite(entry: RequestLogEntry): boolean;
+		holds(email: string): boolean;
 	},
 ): Bed {
 	const runAs: Bed['runAs'] = (credential, items, options = {}, extra = {}) =>
@@ -76,6 +79,7 @@ function bedOf(
 		writes: () => bed.emulator.log.filter(how.isWrite),
 		log: () => bed.emulator.log,
 		faults: bed.emulator.faults,
+		holds: how.holds,
 		apiKey: how.apiKey,
 		reset: () => resetEmulator(bed.emulator.baseUrl),
 		close: () => bed.close(),
@@ -110,6 +114,7 @@ function autoSendTarget(
 				parameters,
 				credentials: (override) => bed.credentials({ ...override }),
 				isWrite: (entry) => entry.path === write,
+				holds: (email) => bed.emulator.store.findContact(email) !== undefined,
 			});
 		},
 	};
@@ -134,6 +139,7 @@ function notifuseTarget(name: string, resource: 'contact' | 'contactList', opera
 				parameters: (options) => notifuse.params(resource, operation, { ...extra, options: options as INodeParameters }),
 				credentials: (override) => bed.credentials({ ...override }),
 				isWrite: (entry) => entry.path === write,
+				holds: (email) => bed.emulator.store.workspaces.get(notifuse.DEFAULTS.workspace.id)?.contacts.has(email) === true,
 			});
 		},
 	};
@@ -162,6 +168,7 @@ function sendGridTarget(name: string, operation: 'upsert' | 'addContacts'): Targ
 				parameters,
 				credentials: (override) => ({ sendGridMarketingApi: { ...bed.credentials()?.sendGridMarketingApi, ...override } }),
 				isWrite: (entry) => entry.method === 'PUT' && entry.path === '/v3/marketing/contacts',
+				holds: (email) => bed.emulator.store.findByEmail(email) !== undefined,
 			});
 		},
 	};

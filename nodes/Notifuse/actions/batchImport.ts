@@ -45,7 +45,7 @@ export async function prepareImport(
 				return await http.send({ method: 'POST', url: '/api/contacts.import', body: chunk.body });
 			},
 			async interpret(chunk, response) {
-				return interpretImport(chunk, response, succeeded);
+				return interpretImport(chunk, response, succeeded, listIds.length > 0);
 			},
 		},
 	};

@@ -1,10 +1,10 @@
 import { startServer, type RunningEmulator } from '../common';
-import { resolveOptions, type AutoSendEmulatorOptions } from './options';
+import { resolveOptions, type AutoSendEmulatorOptions, type ResolvedOptions } from './options';
 import { AutoSendProvider } from './provider';
 import type { AutoSendStore } from './store';
 
 export { DEFAULTS } from './defaults';
-export type { AutoSendEmulatorOptions, UnknownCustomFieldPolicy } from './options';
+export type { AutoSendEmulatorOptions, BulkUpdateCounts, UnknownCustomFieldPolicy } from './options';
 export type { AutoSendStore, BulkOutcome } from './store';
 
 export interface RunningAutoSendEmulator extends RunningEmulator {
@@ -12,6 +12,8 @@ export interface RunningAutoSendEmulator extends RunningEmulator {
 	credentialBaseUrl: string;
 	/** Live state; replaced on reset, so read it through this getter each time. */
 	readonly store: AutoSendStore;
+	/** The options in force; tests may change them between requests (e.g. `bulkUpdateCounts`). */
+	readonly options: ResolvedOptions;
 }
 
 /** Starts the AutoSend emulator on loopback (port 0 = any free port). */
@@ -32,6 +34,7 @@ export async function start(options: AutoSendEmulatorOptions = {}): Promise<Runn
 		clearLog: running.clearLog,
 		close: running.close,
 		credentialBaseUrl: `${running.baseUrl}/v1`,
+		options: resolved,
 		get store() {
 			return provider.store;
 		},

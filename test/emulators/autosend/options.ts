@@ -1,5 +1,21 @@
 import type { FaultConfig, RateLimitConfig } from '../common';
 
+/**
+ * How bulk-update reports its counts. The seed page (seeds/000_…txt, "Bulk Update Contacts") shows only
+ * `{"successCount":1,"failedCount":0,"totalCount":1}` and describes the fields as "Number of
+ * successfully updated/created contacts", "Number of failed contacts" and "Total number of contacts
+ * processed"; providers.md §1.3/§5: counts only, everything else [UNKNOWN]. Every reading but
+ * `accurate` is a guess, kept so the node can be proven right against each:
+ * - `accurate`: success = stored, failed = rejected, total = contacts sent (the example's reading).
+ * - `zeros`: `{0,0,0}` although the contacts were processed as usual (a counting bug, or counts of an
+ *   asynchronous job answered before it ran).
+ * - `zerosNothingStored`: `{0,0,0}` and nothing stored (the request was accepted, then dropped).
+ * - `totalProcessed`: total counts only the contacts stored ("processed"), so success + failed ≠ total
+ *   whenever one failed.
+ * - `failedUncounted`: failures are not counted (failed 0), total = contacts sent, so the sum is short.
+ */
+export type BulkUpdateCounts = 'accurate' | 'zeros' | 'zerosNothingStored' | 'totalProcessed' | 'failedUncounted';
+
 /** What happens to a `customFields` key that has no definition in the project. */
 export type UnknownCustomFieldPolicy = 'accept' | 'reject' | 'drop';
 
@@ -21,6 +37,18 @@ export interface AutoSendEmulatorOptions {
 	unknownCustomFieldPolicy?: UnknownCustomFieldPolicy;
 	/** Contacts per `bulk-update` call (documented: 100). */
 	maxBulkUpdateContacts?: number;
+	/** How bulk-update counts (see BulkUpdateCounts); `accurate` by default. */
+	bulkUpdateCounts?: BulkUpdateCounts;
+	/**
+	 * search/emails does not see contacts created less than this many ms ago. Whether AutoSend's search
+	 * reads its own writes at once is not documented (providers.md §1.3 A4); 0 (default) = it does.
+	 */
+	searchLagMs?: number;
+	/**
+	 * How a `date` custom field is stored and answered: as sent (`2024-03-01`, the docs' example, A1/A2)
+	 * or as a full ISO timestamp (`2024-03-01T00:00:00.000Z`) [guess: a database Date column].
+	 */
+	storedDateFormat?: 'asSent' | 'isoTimestamp';
 	/** Emails or contact ids per list `bulk-add` call (documented: 500). */
 	maxBulkAddItems?: number;
 	/** Emails per `contacts/search/emails` call (undocumented). */
@@ -44,6 +72,9 @@ export interface ResolvedOptions {
 	duplicateCreateStatus: number;
 	unknownCustomFieldPolicy: UnknownCustomFieldPolicy;
 	maxBulkUpdateContacts: number;
+	bulkUpdateCounts: BulkUpdateCounts;
+	searchLagMs: number;
+	storedDateFormat: 'asSent' | 'isoTimestamp';
 	maxBulkAddItems: number;
 	maxSearchEmails: number;
 	maxBodyBytes: number;
@@ -66,6 +97,9 @@ export function resolveOptions(options: AutoSendEmulatorOptions = {}): ResolvedO
 		duplicateCreateStatus: options.duplicateCreateStatus ?? 409,
 		unknownCustomFieldPolicy: options.unknownCustomFieldPolicy ?? 'reject',
 		maxBulkUpdateContacts: options.maxBulkUpdateContacts ?? 100,
+		bulkUpdateCounts: options.bulkUpdateCounts ?? 'accurate',
+		searchLagMs: options.searchLagMs ?? 0,
+		storedDateFormat: options.storedDateFormat ?? 'asSent',
 		maxBulkAddItems: options.maxBulkAddItems ?? 500,
 		maxSearchEmails: options.maxSearchEmails ?? 100,
 		maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,

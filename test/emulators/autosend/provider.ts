@@ -16,12 +16,17 @@
  * - bulk-update: per-contact failures are counted in failedCount, never fail the call; contacts are
  *   applied in order, so a duplicate email in one batch is created then updated (last wins) and
  *   totalCount is the array length. Per-contact `listIds` are not part of the documented schema and are ignored.
+ *   `bulkUpdateCounts` makes the counts follow other readings of the seed page (zeros, total = stored,
+ *   failures uncounted; see options.ts). The outcome log records each call's `runWorkflow` flag, so
+ *   tests can count how often a contact's automations were started.
  * - bulk-add: duplicates (after normalising) count once; suppressed emails are listed in
  *   `validation.suppressed` and not added; invalid emails go to `validation.invalid` with a reason;
  *   unknown contactIds go to `errors` as `{contactId, error}`; a segment id is a 400; `contacts[]`
  *   holds the contacts added or created (not those already in the list).
  * - `listIds` on create/upsert: an unknown id is a 404 (like bulk-add), a segment id a 400.
  * - search/emails: 1..100 emails (`maxSearchEmails`); invalid or unknown emails are simply absent.
+ *   It sees every write at once unless `searchLagMs` hides contacts created that recently.
+ * - `date` custom fields are answered as sent unless `storedDateFormat: 'isoTimestamp'`.
  * - Create list answers 201 (the official Convex SDK's mock); names unique case-insensitively (409).
  * - GET /contact-lists without `type` returns lists and segments; segments are not evaluated
  *   (contactCount 0). GLOBAL_CONTACT_LIST cannot be the target of bulk-add (404, it is virtual).

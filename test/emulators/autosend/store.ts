@@ -48,6 +48,8 @@ export interface BulkOutcome {
 	email?: string;
 	outcome: 'created' | 'updated' | 'failed';
 	errors?: FieldError[];
+	/** The call's `runWorkflow` flag: a stored contact of such a call had its automations started. */
+	runWorkflow: boolean;
 }
 
 /** The changeable part of a contact, after validation. `undefined` = leave as is. */

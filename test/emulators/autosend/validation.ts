@@ -66,6 +66,12 @@ function undeclaredValueError(value: unknown, maxStringLength: number): string |
 	return 'must be a string, number, boolean or null';
 }
 
+/** The value as the project keeps it: dates may come back as full timestamps (`storedDateFormat`). */
+function storedValue(value: CustomFieldValue, type: CustomFieldType, options: ResolvedOptions): CustomFieldValue {
+	if (type !== 'date' || typeof value !== 'string' || options.storedDateFormat === 'asSent') return value;
+	return new Date(Date.parse(value)).toISOString();
+}
+
 function optionalString(
 	body: Record<string, unknown>,
 	field: string,
@@ -118,7 +124,7 @@ function checkCustomFields(
 		}
 		const problem = customValueError(fieldValue, definition.fieldType, options.maxCustomStringLength);
 		if (problem) errors.push({ field, message: `${name} ${problem}` });
-		else accepted[definition.fieldName] = fieldValue as CustomFieldValue;
+		else accepted[definition.fieldName] = storedValue(fieldValue as CustomFieldValue, definition.fieldType, options);
 	}
 	return accepted;
 }

@@ -1,17 +1,19 @@
 import { startServer, type RunningEmulator } from '../common';
 
-import { resolveOptions, type NotifuseEmulatorOptions } from './options';
+import { resolveOptions, type NotifuseEmulatorOptions, type ResolvedOptions } from './options';
 import { NotifuseProvider } from './provider';
 import type { NotifuseStore } from './store';
 
 export { DEFAULTS } from './defaults';
-export type { NotifuseEmulatorOptions } from './options';
+export type { ImportAnswerShape, NotifuseEmulatorOptions } from './options';
 
 export interface RunningNotifuseEmulator extends RunningEmulator {
 	/** The instance origin: what a user types into the credential's Base URL field. */
 	credentialBaseUrl: string;
 	/** Live state; replaced on reset, so read it through this getter each time. */
 	readonly store: NotifuseStore;
+	/** The options in force; tests may change them between requests (e.g. `importAnswer`). */
+	readonly options: ResolvedOptions;
 }
 
 /** A bucket that is created only so POST /__emulator/ratelimit can switch limiting on later. */
@@ -36,6 +38,7 @@ export async function start(options: NotifuseEmulatorOptions = {}): Promise<Runn
 		limiter: running.limiter,
 		clearLog: running.clearLog,
 		credentialBaseUrl: running.baseUrl,
+		options: resolved,
 		get store() {
 			return provider.store;
 		},

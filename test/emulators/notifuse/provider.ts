@@ -25,6 +25,9 @@
  * - Unknown /api route → 404 `{"error":"404 page not found"}` (Go's mux answers that in plain text).
  * - Reverse-proxy simulation (off by default): `maxBodyBytes` → 413 `Request Entity Too Large`,
  *   `maxImportContacts` → 413 `too many contacts in one request: n > max`; both `{"error":...}`.
+ * - contacts.import answers 200 `{"operations":[...]}` only, as the handler does; `importAnswer` makes it
+ *   answer the other 200 shapes the OpenAPI spec allows (top-level `error`, `operations: null`,
+ *   `"error": null` per operation), each documented in options.ts.
  * - Rate limiting is off by default (the API has none); when on, per bearer token, 429 with the
  *   public-route body and Retry-After, and no X-RateLimit-* headers.
  */

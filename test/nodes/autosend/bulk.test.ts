@@ -47,10 +47,11 @@ describe('AutoSend contact → bulkUpdate', () => {
 			resentAlone: true,
 		});
 		expect(String(result.outputs[0][137].json.errorMessage)).toContain('Custom field "ghost" does not exist');
-		// 3 chunks; the failing one (item 37 of the second) is halved until it is alone: 100→50→25→13→6→3→1, 6 levels × 2.
-		const sizes = bed.requests('/contacts/bulk-update').map((r) => r.contacts ?? 0);
-		expect(sizes.sort((a, b) => b - a)).toEqual([100, 100, 50, 50, 50, 25, 25, 13, 12, 7, 6, 3, 3, 2, 1]);
+		// 3 chunks sent once each; the one with a failure is looked up, and only its failed contact is sent again, alone.
+		expect(bed.requests('/contacts/bulk-update').map((r) => r.contacts ?? 0).sort((a, b) => b - a)).toEqual([100, 100, 50]);
+		expect(bed.requests('/contacts/search/emails').map((r) => r.contacts)).toEqual([100]);
 		expect(bed.requests('/contacts/email')).toHaveLength(1);
+		expect(result.outputs[0][136].json).toMatchObject({ status: 'upserted', lookups: 1, request: 2 });
 		expect(bed.emulator.store.contactsByEmail.size).toBe(249);
 	});
 

@@ -2,6 +2,8 @@ import { buildContact, readIdList, type ContactValues } from '../../../nodes/Aut
 import { outcomesFor } from '../../../nodes/AutoSend/actions/contactList/addContacts.operation';
 import { interpretSingleContact } from '../../../nodes/AutoSend/actions/singleContact';
 import { providerError } from '../../../nodes/AutoSend/transport';
+import { attribute, differences } from '../../../nodes/AutoSend/actions/contact/bulkAttribution';
+import { countsProblem } from '../../../nodes/AutoSend/actions/contact/bulkCounts';
 import type { HttpResponse } from '../../../nodes/shared/types';
 
 const response = (status: number, body: unknown, headers: HttpResponse['headers'] = {}): HttpResponse => ({ status, body, headers, malformed: false });
@@ -95,5 +97,56 @@ describe('outcomesFor (bulk-add report → items)', () => {
 		);
 		expect(outcomes.map((o) => o.status)).toEqual(['failed', 'suppressed', 'already_in_list']);
 		expect(outcomes[0].errorMessage).toBe('boom');
+	});
+});
+
+describe('bulk-update counts and lookup attribution', () => {
+	it('trusts only counts that add up to the contacts sent (seed page: success + failed = total)', () => {
+		expect(countsProblem({ successCount: 100, failedCount: 0, totalCount: 100 }, 100)).toBeUndefined();
+		expect(countsProblem({ successCount: 99, failedCount: 1 }, 100)).toBeUndefined();
+		expect(countsProblem({ successCount: 0, failedCount: 0, totalCount: 0 }, 100)).toMatch(/do not add up: 0 succeeded \+ 0 failed, total 0, for 100/);
+		expect(countsProblem({ successCount: 99, failedCount: 1, totalCount: 99 }, 100)).toBeDefined();
+		expect(countsProblem({ successCount: 60, failedCount: 40, totalCount: 100 }, 99)).toBeDefined();
+		expect(countsProblem({ successCount: 1.5, failedCount: -0.5, totalCount: 1 }, 1)).toBeDefined();
+		expect(countsProblem(undefined, 3)).toMatch(/without the successCount/);
+	});
+
+	const sent = { email: 'a@x.io', firstName: 'Ann', customFields: { n: 3, d: '2024-03-01', s: 'x' } };
+
+	it('compares only the fields sent, numbers and dates in either notation', () => {
+		expect(differences(sent, { email: 'a@x.io', firstName: 'Ann', lastName: 'Other', customFields: { n: '3', d: '2024-03-01T00:00:00.000Z', s: 'x', extra: 1 } })).toEqual([]);
+		expect(differences(sent, { email: 'a@x.io', firstName: 'Bob', customFields: { n: 3, d: '2024-03-01' } })).toEqual([
+			'firstName is "Bob", sent "Ann"',
+			'customFields.s is nothing, sent "x"',
+		]);
+	});
+
+	const why = 'AutoSend counted 1 of 3 contacts as failed';
+	const stored = { kind: 'stored' as const, id: 'i1' };
+	const absent = { kind: 'absent' as const };
+	const changed = { kind: 'different' as const, id: 'i2', differences: ['firstName is "B", sent "A"'] };
+
+	it('attributes failures the counts account for, and leaves the rest unknown', () => {
+		const exact = attribute([stored, absent, stored], { failed: 1, why });
+		expect(exact.map((a) => a.outcome.status)).toEqual(['upserted', 'failed', 'upserted']);
+		expect(exact[1]).toMatchObject({ failed: true, alreadyStored: false, outcome: { errorCode: 'NOT_STORED' } });
+
+		const notApplied = attribute([changed, stored], { failed: 1, why });
+		expect(notApplied[0]).toMatchObject({ failed: true, alreadyStored: true, outcome: { status: 'failed', errorCode: 'NOT_APPLIED', id: 'i2' } });
+
+		// Two missing or different while AutoSend counted one failure: one of them succeeded, which is not known.
+		const tooMany = attribute([absent, changed, stored], { failed: 1, why });
+		expect(tooMany.map((a) => [a.outcome.status, a.outcome.errorCode])).toEqual([
+			['failed', 'NOT_STORED'],
+			['unknown', 'STORED_DIFFERENTLY'],
+			['upserted', undefined],
+		]);
+		const lagging = attribute([absent, absent], { failed: 1, why });
+		expect(lagging.map((a) => a.outcome.errorCode)).toEqual(['NOT_FOUND_YET', 'NOT_FOUND_YET']);
+	});
+
+	it('without counts to trust: not found means not stored, stored differently means unknown', () => {
+		const result = attribute([absent, changed, stored], { why: "AutoSend's counts do not add up" });
+		expect(result.map((a) => a.outcome.status)).toEqual(['failed', 'unknown', 'upserted']);
 	});
 });

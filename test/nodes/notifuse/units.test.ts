@@ -108,7 +108,7 @@ describe('Notifuse import answers', () => {
 		expect(verdict).toMatchObject({ kind: 'split', processed: true });
 	});
 
-	it('aborts on workspace problems, retries 5xx and reads unexpected bodies as unreadable', () => {
+	it('aborts on workspace problems, retries 5xx, resends only text that is not JSON', () => {
 		const chunk = chunkOf(['a@x.io']);
 		const answer = (status: number, error: string): HttpResponse => ({ status, headers: {}, body: { error }, malformed: false });
 		expect(interpretImport(chunk, answer(500, 'failed to authenticate user: workspace not found: ws'), created)).toMatchObject({
@@ -120,7 +120,14 @@ describe('Notifuse import answers', () => {
 			kind: 'all',
 			outcome: { status: 'failed', errorMessage: 'contacts array is empty' },
 		});
-		expect(interpretImport(chunk, ok({ nope: true }), created)).toMatchObject({ kind: 'retry' });
+		expect(interpretImport(chunk, ok({ nope: true }), created)).toMatchObject({ kind: 'all', outcome: { status: 'unknown' } });
+		expect(interpretImport(chunk, ok({ operations: 'yes' }), created)).toMatchObject({
+			kind: 'all',
+			outcome: { status: 'unknown', errorMessage: expect.stringContaining('JSON this node does not recognise') },
+		});
+		const text = (body: string): HttpResponse => ({ status: 200, headers: {}, body, malformed: true });
+		expect(interpretImport(chunk, text('"queued"'), created)).toMatchObject({ kind: 'all', outcome: { status: 'unknown' } });
+		expect(interpretImport(chunk, text('<html>502</html>'), created)).toMatchObject({ kind: 'retry' });
 	});
 
 	it('reads list ids from arrays and comma-separated text', () => {

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { deliveryOptionFields, type BulkOptionDefaults } from '../../../shared/options';
 import type { ChunkVerdict, HttpClient, HttpResponse, OutgoingChunk } from '../../../shared/types';
@@ -13,7 +13,9 @@ import {
 	BULK_UPDATE_MAX_CONTACTS,
 	type PreparedOperation,
 } from '../operation';
-import { interpretSingleContact } from '../singleContact';
+
+import { countsProblem } from './bulkCounts';
+import { verifyChunk, type CountsClaim, type VerifySettings } from './bulkVerify';
 
 const show = { resource: ['contact'], operation: ['bulkUpdate'] };
 const settings: ContactInputSettings = { allowListIds: false, mapperMode: 'upsert' };
@@ -24,6 +26,19 @@ export const defaults: BulkOptionDefaults = {
 	concurrency: AUTOSEND_CONCURRENCY,
 	requestsPerSecond: AUTOSEND_REQUESTS_PER_SECOND,
 	batched: true,
+};
+
+/** Contacts sent alone per run, at most, to learn why bulk-update failed them: each costs a request at 2/s. */
+export const DEFAULT_EXPLAIN_FAILURES = 25;
+
+const explainOption: INodeProperties = {
+	displayName: 'Explain Failures',
+	name: 'explainFailures',
+	type: 'number',
+	typeOptions: { minValue: 0 },
+	default: DEFAULT_EXPLAIN_FAILURES,
+	description:
+		'At most this many contacts per run that AutoSend did not store are sent once more, alone, to Create or Update, whose answer names the reason (and stores the contact if it was a passing fault). That endpoint has no Run Workflows switch. 0 never sends them again.',
 };
 
 export const description: INodeProperties[] = [
@@ -37,7 +52,7 @@ export const description: INodeProperties[] = [
 	},
 	{
 		displayName:
-			'Bulk Update creates or updates up to 100 contacts per request but cannot add them to lists: use Contact List → Add Contacts for that. AutoSend reports only counts, so failing contacts are found by resending smaller groups.',
+			'Bulk Update creates or updates up to 100 contacts per request but cannot add them to lists: use Contact List → Add Contacts for that. AutoSend reports only counts, so when it counts failures the node looks up the contacts of that request to see which were stored, without sending them again.',
 		name: 'bulkUpdateNotice',
 		type: 'notice',
 		default: '',
@@ -50,45 +65,37 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: deliveryOptionFields(defaults),
+		options: [...deliveryOptionFields(defaults), explainOption].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 		displayOptions: { show },
 	},
 ];
 
 /**
- * A lone contact that bulk-update counted as failed: the counts say nothing about why, so it is sent
- * once through the upsert endpoint, which answers the validation error with details (or succeeds,
- * when the failure was transient).
+ * Reads bulk-update's counts. Counts that add up with no failure are the only answer taken at its word;
+ * failures, or counts that do not add up, are settled per contact by a lookup (bulkVerify.ts).
  */
-async function explainLoneFailure(chunk: OutgoingChunk<AutoSendContact>, http: HttpClient): Promise<ChunkVerdict> {
-	const response = await http.sendWithRetry({ method: 'POST', url: '/contacts/email', body: chunk.serialized[0] });
-	const verdict = interpretSingleContact(response, 'upserted');
-	if (verdict.kind !== 'all') return verdict;
-	// Tell the user the outcome came from a second request, so the two log lines make sense.
-	return { kind: 'all', outcome: { ...verdict.outcome, details: { resentAlone: true } } };
-}
-
-export async function interpretBulkUpdate(
-	chunk: OutgoingChunk<AutoSendContact>,
-	response: HttpResponse,
-	http: HttpClient,
-): Promise<ChunkVerdict> {
-	if (response.malformed) return verdictForUnreadable(response);
-	if (!isSuccess(response)) return verdictForError(response, providerError(response));
-	const parsed = bulkUpdateAnswer.safeParse(response.body);
-	if (!parsed.success) return { kind: 'retry', reason: 'AutoSend answered bulk-update with an unexpected body', processed: true };
-	const { failedCount } = parsed.data.data;
-	if (failedCount <= 0) return { kind: 'all', outcome: { status: 'upserted' } };
-	if (chunk.contacts.length > 1) {
-		return { kind: 'split', reason: `AutoSend reported ${failedCount} of ${chunk.contacts.length} contacts as failed without saying which`, processed: true };
-	}
-	return await explainLoneFailure(chunk, http);
+export function bulkUpdateInterpreter(settings: VerifySettings) {
+	return async (chunk: OutgoingChunk<AutoSendContact>, response: HttpResponse, http: HttpClient): Promise<ChunkVerdict> => {
+		if (response.malformed) return verdictForUnreadable(response);
+		if (!isSuccess(response)) return verdictForError(response, providerError(response));
+		const parsed = bulkUpdateAnswer.safeParse(response.body);
+		const counts = parsed.success ? parsed.data.data : undefined;
+		const sent = chunk.contacts.length;
+		const problem = countsProblem(counts, sent);
+		if (!problem && counts?.failedCount === 0) return { kind: 'all', outcome: { status: 'upserted' } };
+		const claim: CountsClaim = problem
+			? { sent, why: problem }
+			: { sent, failed: counts?.failedCount, why: `AutoSend counted ${counts?.failedCount} of ${sent} contacts as failed in this request without saying which` };
+		return await verifyChunk(chunk, http, claim, settings);
+	};
 }
 
 /** POST /contacts/bulk-update in chunks of up to 100; create or update by email. */
 export async function prepare(this: IExecuteFunctions): Promise<PreparedOperation<AutoSendContact>> {
 	const read = await contactReader(this, settings);
 	const runWorkflow = this.getNodeParameter('runWorkflow', 0, false) === true;
+	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+	const explain = typeof options.explainFailures === 'number' ? Math.max(0, Math.floor(options.explainFailures)) : DEFAULT_EXPLAIN_FAILURES;
 	return {
 		transport: await autoSendTransport(this),
 		defaults,
@@ -99,7 +106,7 @@ export async function prepare(this: IExecuteFunctions): Promise<PreparedOperatio
 			async send(chunk, http) {
 				return await http.send({ method: 'POST', url: '/contacts/bulk-update', body: chunk.body });
 			},
-			interpret: interpretBulkUpdate,
+			interpret: bulkUpdateInterpreter({ runWorkflow, explainBudget: { left: explain, max: explain } }),
 		},
 	};
 }

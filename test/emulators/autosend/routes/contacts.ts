@@ -1,6 +1,7 @@
 import type { EmuResponse } from '../../common';
 import type { RouteContext, Route } from '../context';
 import { fail, notFound, ok, validationFailed, type FieldError } from '../errors';
+import type { BulkUpdateCounts } from '../options';
 import type { BulkOutcome, ContactInput } from '../store';
 import { checkEmail, isPlainObject, validateContact } from '../validation';
 import { contactView } from '../views';
@@ -34,6 +35,21 @@ function writeOne(ctx: RouteContext, mode: 'create' | 'upsert'): EmuResponse {
 	return { ...ok(contactView(contact, ctx.store.projectId), 200, message), contacts: 1 };
 }
 
+/** The answer's counts under the configured reading (options.ts BulkUpdateCounts). */
+function reportedCounts(mode: BulkUpdateCounts, stored: number, failed: number, sent: number) {
+	switch (mode) {
+		case 'zeros':
+		case 'zerosNothingStored':
+			return { successCount: 0, failedCount: 0, totalCount: 0 };
+		case 'totalProcessed':
+			return { successCount: stored, failedCount: failed, totalCount: stored };
+		case 'failedUncounted':
+			return { successCount: stored, failedCount: 0, totalCount: sent };
+		default:
+			return { successCount: stored, failedCount: failed, totalCount: sent };
+	}
+}
+
 function bulkUpdate(ctx: RouteContext): EmuResponse {
 	const body = ctx.req.json;
 	const max = ctx.options.maxBulkUpdateContacts;
@@ -51,6 +67,8 @@ function bulkUpdate(ctx: RouteContext): EmuResponse {
 		return validationFailed([{ field: 'runWorkflow', message: 'runWorkflow must be a boolean' }]);
 	}
 	const store = ctx.store;
+	const mode = ctx.options.bulkUpdateCounts;
+	const runWorkflow = body.runWorkflow === true;
 	const batch = ++store.bulkBatches;
 	const now = new Date().toISOString();
 	let successCount = 0;
@@ -60,18 +78,20 @@ function bulkUpdate(ctx: RouteContext): EmuResponse {
 		const { input, errors } = validateContact(item, store, ctx.options, `contacts.${index}.`, false);
 		const rawEmail = isPlainObject(item) && typeof item.email === 'string' ? item.email : undefined;
 		let outcome: BulkOutcome;
-		if (input) {
+		if (input && mode === 'zerosNothingStored') {
+			outcome = { batch, index, email: input.email, outcome: 'failed', errors: [{ field: `contacts.${index}`, message: 'dropped (zerosNothingStored)' }], runWorkflow };
+		} else if (input) {
 			const { created } = store.upsertContact(input, now);
 			successCount++;
-			outcome = { batch, index, email: input.email, outcome: created ? 'created' : 'updated' };
+			outcome = { batch, index, email: input.email, outcome: created ? 'created' : 'updated', runWorkflow };
 		} else {
 			failedCount++;
-			outcome = { batch, index, email: rawEmail, outcome: 'failed', errors };
+			outcome = { batch, index, email: rawEmail, outcome: 'failed', errors, runWorkflow };
 		}
 		store.recordOutcome(outcome);
 	});
 	return {
-		...ok({ successCount, failedCount, totalCount: contacts.length }, 200, 'Bulk update completed'),
+		...ok(reportedCounts(mode, successCount, failedCount, contacts.length), 200, 'Bulk update completed'),
 		contacts: contacts.length,
 	};
 }
@@ -87,13 +107,15 @@ function searchByEmails(ctx: RouteContext): EmuResponse {
 		return validationFailed([{ field: 'emails', message: `emails must contain between 1 and ${max} items` }]);
 	}
 	const seen = new Set<string>();
+	const lag = ctx.options.searchLagMs;
 	const found = [];
 	for (const raw of emails) {
 		const checked = checkEmail(raw, Number.MAX_SAFE_INTEGER);
 		if ('error' in checked || seen.has(checked.email)) continue;
 		seen.add(checked.email);
 		const contact = ctx.store.findContact(checked.email);
-		if (contact) found.push(contactView(contact, ctx.store.projectId));
+		const visible = contact && (lag === 0 || Date.now() - Date.parse(contact.createdAt) >= lag);
+		if (contact && visible) found.push(contactView(contact, ctx.store.projectId));
 	}
 	return { ...ok({ contacts: found }), contacts: emails.length };
 }

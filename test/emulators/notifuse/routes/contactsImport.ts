@@ -1,4 +1,5 @@
 import type { EmuRequest, EmuResponse } from '../../common';
+import type { ImportAnswerShape } from '../options';
 import { workspaceAccess, NEED_CONTACTS_WRITE, NEED_LISTS_WRITE } from '../auth';
 import { columnOverflow, parseContact, type ParsedContact } from '../contactParser';
 import { errorResponse, INVALID_BODY, valueTooLong } from '../errors';
@@ -7,7 +8,29 @@ import { objectBody, optionalString, type Route, type RouteContext } from './con
 interface Operation {
 	email: string;
 	action: 'create' | 'update' | 'error';
-	error?: string;
+	error?: string | null;
+}
+
+/** The shapes (options.ts ImportAnswerShape) whose contacts are written. */
+const STORING: ReadonlySet<ImportAnswerShape> = new Set(['source', 'errorAfterStoring', 'nullOperationErrors']);
+
+/** The 200 body for the configured answer shape; `operations` are what the import did (or would have done). */
+function answerBody(shape: ImportAnswerShape, operations: Operation[], error: string): Record<string, unknown> {
+	switch (shape) {
+		case 'errorAfterStoring':
+		case 'errorNothingStored':
+			return { operations, error };
+		case 'errorOnly':
+			return { error };
+		case 'nullOperations':
+			return { operations: null };
+		case 'nullOperationsWithError':
+			return { operations: null, error };
+		case 'nullOperationErrors':
+			return { operations: operations.map((op) => ({ ...op, error: op.error ?? null })) };
+		default:
+			return { operations };
+	}
 }
 
 function countContacts(req: EmuRequest): number | undefined {
@@ -70,6 +93,8 @@ function importContacts(req: EmuRequest, ctx: RouteContext): EmuResponse {
 		}
 	});
 
+	const shape = ctx.options.importAnswer;
+	const stores = STORING.has(shape);
 	const now = Date.now();
 	const upserted: string[] = [];
 	const chunkSize = ctx.options.importChunkSize;
@@ -93,12 +118,13 @@ function importContacts(req: EmuRequest, ctx: RouteContext): EmuResponse {
 			continue;
 		}
 		for (const contact of chunk) {
-			operations.push({ email: contact.email, action: workspace.importContact(contact, now) });
+			const action = stores ? workspace.importContact(contact, now) : workspace.contacts.has(contact.email) ? 'update' : 'create';
+			operations.push({ email: contact.email, action });
 			upserted.push(contact.email);
 		}
 	}
 
 	// Unknown list ids are not checked (no foreign key): memberships are stored anyway.
-	if (listIds.length > 0) for (const email of upserted) workspace.importSubscribe(email, listIds, now);
-	return { status: 200, body: { operations } };
+	if (stores && listIds.length > 0) for (const email of upserted) workspace.importSubscribe(email, listIds, now);
+	return { status: 200, body: answerBody(shape, operations, ctx.options.importGlobalError) };
 }
