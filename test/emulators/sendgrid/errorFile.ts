@@ -58,7 +58,7 @@ const IDENTIFIER_COLUMNS = new Set(['phone_number_id', 'external_id', 'anonymous
 
 /** What a column carries, from its name: see `ErrorFileOptions.csvColumns`. */
 function cellFor(column: string, row: { row: number; identifiers: Record<string, string | undefined>; message: string }): string {
-	const name = column.toLowerCase();
+	const name = column.toLowerCase().replace(/[^a-z0-9_]/g, '');
 	if (IDENTIFIER_COLUMNS.has(name)) return row.identifiers[name] ?? '';
 	if (name.includes('email')) return row.identifiers.email ?? '';
 	if (name.includes('error') || name.includes('reason')) return row.message;

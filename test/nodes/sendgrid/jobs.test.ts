@@ -165,7 +165,7 @@ describe('SendGrid Contacts: Wait for Import reads the job truthfully', () => {
 	}, 60_000);
 
 	it('bounds a slow errors file by the Timeout option', async () => {
-		bed.emulator.configure({ errorFile: { trickleMs: 100 } });
+		bed.emulator.configure({ errorFile: { trickleMs: 100, paddingBytes: 10_000 } });
 		await poison('slow-0@example.com');
 		const started = Date.now();
 		const result = await bed.run(upsertParams({ waitForImport: true, timeout: 2_000 }), people(2, 'slow'), CONTINUE);
