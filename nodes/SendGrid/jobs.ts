@@ -90,9 +90,10 @@ async function decideByLookup(
 			options.cache.fieldNames ??= customFieldNames(http);
 			names = await options.cache.fieldNames;
 		}
-		const found = await lookUp(batch.map((index) => String(chunk.contacts[index].email)), http);
+		const emailOf = (index: number) => String(chunk.contacts[index].email).toLowerCase();
+		const found = await lookUp(batch.map(emailOf), http);
 		for (const index of batch) {
-			const decision = decide(chunk.contacts[index], found.get(String(chunk.contacts[index].email)), { ...context, names });
+			const decision = decide(chunk.contacts[index], found.get(emailOf(index)), { ...context, names });
 			if (decision.kind === 'outcome' && decision.certainFailure) failedSoFar++;
 			decisions.set(index, decision);
 		}

@@ -1,3 +1,4 @@
+import { TransportError } from '../shared/retry';
 import type { HttpClient } from '../shared/types';
 
 import type { SendGridContact } from './contact';
@@ -17,17 +18,33 @@ export type Lookup =
 	| { kind: 'invalid'; message: string }
 	| { kind: 'failed'; message: string };
 
+const rethrowCancel = (error: unknown) => {
+	if (error instanceof TransportError && error.cancelled) throw error;
+};
+
 /**
- * Looks one batch of emails up. A 400 means "any searched address is invalid" (OpenAPI G1), so a
- * batch that gets one is halved until the invalid address stands alone.
+ * Looks one batch of (lower-case) emails up. A 400 means "any searched address is invalid" (OpenAPI
+ * G1), so a batch that gets one is halved until the invalid address stands alone; when every address
+ * of a batch ends up "invalid", the 400 is about something else and tells nothing about them.
  */
 export async function lookUp(emails: string[], http: HttpClient): Promise<Map<string, Lookup>> {
+	const out = await lookUpPart(emails, http);
+	const answers = [...out.values()];
+	if (emails.length > 1 && answers.every((a) => a.kind === 'invalid')) {
+		const message = answers[0]?.kind === 'invalid' ? answers[0].message : '';
+		for (const email of emails) out.set(email, { kind: 'failed', message: `SendGrid answered every lookup with 400 (${message})` });
+	}
+	return out;
+}
+
+async function lookUpPart(emails: string[], http: HttpClient): Promise<Map<string, Lookup>> {
 	const out = new Map<string, Lookup>();
 	const all = (lookup: Lookup) => emails.forEach((email) => out.set(email, lookup));
 	let response;
 	try {
 		response = await http.sendWithRetry({ method: 'POST', url: '/v3/marketing/contacts/search/emails', body: { emails } });
 	} catch (error) {
+		rethrowCancel(error);
 		all({ kind: 'failed', message: `the lookup failed: ${(error as Error).message}` });
 		return out;
 	}
@@ -43,7 +60,7 @@ export async function lookUp(emails: string[], http: HttpClient): Promise<Map<st
 		}
 		const half = Math.ceil(emails.length / 2);
 		for (const part of [emails.slice(0, half), emails.slice(half)]) {
-			for (const [email, lookup] of await lookUp(part, http)) out.set(email, lookup);
+			for (const [email, lookup] of await lookUpPart(part, http)) out.set(email, lookup);
 		}
 		return out;
 	}
@@ -68,7 +85,8 @@ export async function customFieldNames(http: HttpClient): Promise<Map<string, st
 		const response = await http.sendWithRetry({ method: 'GET', url: '/v3/marketing/field_definitions' });
 		const parsed = response.status === 200 ? fieldDefinitions.safeParse(response.body) : undefined;
 		return parsed?.success ? new Map(parsed.data.custom_fields.map((f) => [f.id, f.name])) : undefined;
-	} catch {
+	} catch (error) {
+		rethrowCancel(error);
 		return undefined;
 	}
 }

@@ -198,6 +198,48 @@ describe('SendGrid Contacts: Wait for Import reads the job truthfully', () => {
 		expect(bed.emulator.store.findByEmail('ident-0@example.com')?.fields.first_name).toBe('Before');
 	}, 60_000);
 
+	it('a 400 from search/emails ("any searched address is invalid", OpenAPI G1) halves the batch; a 400 for everything or a lookup that keeps failing leaves contacts unknown, never failed', async () => {
+		const path = '/v3/marketing/contacts/search/emails';
+		bed.emulator.configure({ errorFile: { status: 403 } });
+		await poison('bad-1@example.com');
+		bed.emulator.faults.add({ kind: 'status', status: 400, count: 1, path });
+		const halved = await bed.run(upsertParams({ waitForImport: true }), people(4, 'bad'), CONTINUE);
+		expect(statuses(halved)).toEqual(['created', 'failed', 'created', 'created']);
+		expect(bed.requests(...SEARCH).map((entry) => entry.status)).toEqual([400, 200, 200]);
+
+		await emulatorCall('/__emulator/reset');
+		bed.emulator.configure({ errorFile: { status: 403 } });
+		await poison('bad-1@example.com');
+		bed.emulator.faults.configure({ rules: [{ kind: 'status', status: 400, count: 1_000, path }] });
+		const all400 = await bed.run(upsertParams({ waitForImport: true }), people(4, 'bad'), CONTINUE);
+		expect(statuses(all400)).toEqual(['unknown', 'unknown', 'unknown', 'unknown']);
+		expect(String(outputs(all400)[1].errorMessage)).toMatch(/400/);
+
+		await emulatorCall('/__emulator/reset');
+		bed.emulator.configure({ errorFile: { status: 403 } });
+		await poison('down-1@example.com');
+		bed.emulator.faults.configure({ rules: [{ kind: 'status', status: 503, count: 1_000, path }] });
+		const down = await bed.run(upsertParams({ waitForImport: true, maxRetries: 1 }), people(2, 'down'), CONTINUE);
+		expect(statuses(down)).toEqual(['unknown', 'unknown']);
+		expect(String(outputs(down)[0].errorMessage)).toMatch(/lookup was answered 503/);
+	}, 60_000);
+
+	it('compares custom fields by name as search/emails returns them: a changed value proves the update was not applied', async () => {
+		await emulatorCall('/__emulator/seed', {
+			contacts: [
+				{ email: 'cf-0@example.com', first_name: 'P0', external_id: 'crm-0', custom_fields: { [DEFAULTS.customFields.company.id]: 'Old Co' } },
+				{ email: 'cf-1@example.com', first_name: 'P1', external_id: 'crm-1', custom_fields: { [DEFAULTS.customFields.company.id]: 'Co 1' } },
+			],
+		});
+		bed.emulator.configure({ errorFile: { status: 403 } });
+		const items = people(3, 'cf', (i) => ({ company: `Co ${i}` }));
+		const result = await bed.run(upsertParams({ waitForImport: true }), items, CONTINUE);
+		expect(statuses(result)).toEqual(['failed', 'unknown', 'created']);
+		expect(outputs(result)[0]).toMatchObject({ errorCode: 'NOT_APPLIED' });
+		// One read for the column mapping, one for the lookups' id → name map.
+		expect(bed.requests('GET', '/v3/marketing/field_definitions')).toHaveLength(2);
+	}, 60_000);
+
 	it('Add Contacts with an unreadable file: lookups decide there too', async () => {
 		bed.emulator.configure({ errorFile: { status: 403 } });
 		await poison('lst-1@example.com');
