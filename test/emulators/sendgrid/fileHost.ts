@@ -130,12 +130,24 @@ export class ErrorFileHost {
 				if (options.trickleMs > 0) await new Promise((r) => setTimeout(r, options.trickleMs));
 				if (res.destroyed) return;
 				entry.bytesSent += slice.length;
-				if (!res.write(slice)) await new Promise((r) => (res.once('drain', r), res.once('close', r)));
+				if (!res.write(slice)) await drainedOrClosed(res);
 			}
 		}
 		finished = true;
 		res.end();
 	}
+}
+
+function drainedOrClosed(res: http.ServerResponse): Promise<void> {
+	return new Promise((resolve) => {
+		const done = () => {
+			res.off('drain', done);
+			res.off('close', done);
+			resolve();
+		};
+		res.on('drain', done);
+		res.on('close', done);
+	});
 }
 
 function sliceBuffer(buffer: Buffer, size: number): Buffer[] {
