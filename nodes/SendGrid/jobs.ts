@@ -100,9 +100,8 @@ async function decideByLookup(
 	}
 	for (const index of pending) {
 		if (decisions.has(index)) continue;
-		// Not looked up: either the counts already account for every rejected row, or there is no email to search by.
-		const searchableLeft = typeof chunk.contacts[index].email === 'string' && String(chunk.contacts[index].email).length <= SEARCH_MAX_EMAIL_LENGTH;
-		decisions.set(index, searchableLeft && countsMet() ? { kind: 'success' } : decide(chunk.contacts[index], undefined, { ...context, names }));
+		// Not looked up: the rejected rows are all found (the job's counts vouch for the rest), or there is no email to search by.
+		decisions.set(index, countsMet() ? { kind: 'success' } : decide(chunk.contacts[index], undefined, { ...context, names }));
 	}
 	return decisions;
 }
@@ -146,8 +145,10 @@ export async function jobVerdict(
 		const looked = await decideByLookup(pending, chunk, http, options, { jobId, job, why, listIds: options.listIds, details }, rejected.size);
 		for (const [index, decision] of looked) decisions.set(index, decision);
 	}
-	const succeeded = count - [...decisions.values()].filter((d) => d.kind === 'outcome').length;
-	const status = successStatus(job, succeeded);
+	const settled = [...decisions.values()].filter((d) => d.kind === 'outcome');
+	const succeeded = count - settled.length;
+	// With contacts left unknown, the counts can no longer say which of the rest were created or updated.
+	const status = settled.some((d) => d.kind === 'outcome' && d.outcome.status === 'unknown') ? 'upserted' : successStatus(job, succeeded);
 	const outcomes = chunk.contacts.map((_contact, i): ContactOutcome => {
 		const decision = decisions.get(i);
 		return decision?.kind === 'outcome' ? decision.outcome : { status, details };

@@ -193,7 +193,7 @@ describe('SendGrid Contacts: Wait for Import reads the job truthfully', () => {
 		});
 		bed.emulator.configure({ errorFile: { status: 500 } });
 		const result = await bed.run(upsertParams({ waitForImport: true }), people(3, 'ident'), CONTINUE);
-		expect(statuses(result)).toEqual(['failed', 'unknown', 'created']);
+		expect(statuses(result)).toEqual(['failed', 'unknown', 'upserted']);
 		expect(outputs(result)[0]).toMatchObject({ errorCode: 'NOT_APPLIED' });
 		expect(bed.emulator.store.findByEmail('ident-0@example.com')?.fields.first_name).toBe('Before');
 	}, 60_000);
@@ -234,7 +234,7 @@ describe('SendGrid Contacts: Wait for Import reads the job truthfully', () => {
 		bed.emulator.configure({ errorFile: { status: 403 } });
 		const items = people(3, 'cf', (i) => ({ company: `Co ${i}` }));
 		const result = await bed.run(upsertParams({ waitForImport: true }), items, CONTINUE);
-		expect(statuses(result)).toEqual(['failed', 'unknown', 'created']);
+		expect(statuses(result)).toEqual(['failed', 'unknown', 'upserted']);
 		expect(outputs(result)[0]).toMatchObject({ errorCode: 'NOT_APPLIED' });
 		// One read for the column mapping, one for the lookups' id → name map.
 		expect(bed.requests('GET', '/v3/marketing/field_definitions')).toHaveLength(2);
