@@ -281,6 +281,19 @@ describe('per-contact errors at processing time', () => {
 		expect(Date.now() - started).toBeGreaterThanOrEqual(40);
 	});
 
+	it('forgets run-time configuration and the storage log on reset', async () => {
+		emu.configure({ unprocessableJobs: true, errorFile: { format: 'json', status: 500 } });
+		await call(emu, 'POST', '/__emulator/seed', { poison_emails: ['poison@example.com'] });
+		await call(emu, 'POST', '/__emulator/reset');
+		await call(emu, 'POST', '/__emulator/seed', { poison_emails: ['poison@example.com'] });
+		const job = await upsertAndWait(emu, { contacts: [{ email: 'poison@example.com' }, { email: 'ok@example.com' }] });
+		expect(job.status).toBe('errored');
+		expect(job.results.errors_url).toMatch(/\.csv$/);
+		expect((await fetch(job.results.errors_url)).status).toBe(200);
+		await call(emu, 'POST', '/__emulator/reset');
+		expect(emu.fileLog).toHaveLength(0);
+	});
+
 	it('can fail a job as "entirely unprocessable": nothing stored, errored_count 0 (DOC import-contacts-status)', async () => {
 		emu.configure({ unprocessableJobs: true });
 		const job = await upsertAndWait(emu, { contacts: [{ email: 'a@example.com' }, { email: 'b@example.com' }] });
