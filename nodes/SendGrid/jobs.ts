@@ -1,20 +1,30 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import type { ChunkVerdict, ContactOutcome, ContactStatus, HttpClient, OutgoingChunk } from '../shared/types';
 
 import type { SendGridContact } from './contact';
-import { errorFile, jobStatus, type JobStatus } from './schemas';
+import { decide, type Decision, type JobContext } from './decide';
+import { clip } from './errorFile';
+import { customFieldNames, lookUp, SEARCH_BATCH, SEARCH_MAX_EMAIL_LENGTH } from './lookup';
+import { readRejected } from './readErrors';
+import { jobStatus, type JobStatus } from './schemas';
 import { providerError } from './transport';
 
 export interface JobWaitOptions {
 	/** Give up waiting after this long; the contacts then report `queued` with their job id. */
 	maxWaitMs: number;
-	/** Base URL of the API: the errors file gets the API key only when it is on the same host. */
+	/** Base URL of the API: the errors file gets the API key only on this origin. */
 	baseUrl: string;
+	/** List ids sent with the contacts: a looked-up contact holds what was sent only when it is in them. */
+	listIds: readonly string[];
+	/** Per run: custom field names, read at most once, and only when a lookup needs them. */
+	cache: { fieldNames?: Promise<Map<string, string> | undefined> };
 }
 
 const FIRST_POLL_MS = 500;
 const MAX_POLL_INTERVAL_MS = 15_000;
 
-type JobResult = { kind: 'finished'; job: JobStatus } | { kind: 'pending' } | { kind: 'unreadable'; message: string };
+export type JobResult = { kind: 'finished'; job: JobStatus } | { kind: 'pending' } | { kind: 'unreadable'; message: string };
 
 /** Polls the import job with growing pauses until it finishes or the wait budget is spent (cancel-aware). */
 export async function waitForJob(jobId: string, http: HttpClient, options: JobWaitOptions): Promise<JobResult> {
@@ -26,7 +36,7 @@ export async function waitForJob(jobId: string, http: HttpClient, options: JobWa
 		waited += step;
 		const response = await http.sendWithRetry({ method: 'GET', url: `/v3/marketing/contacts/imports/${encodeURIComponent(jobId)}` });
 		if (response.status < 200 || response.status >= 300) {
-			return { kind: 'unreadable', message: `Could not read import job ${jobId}: ${providerError(response).message}` };
+			return { kind: 'unreadable', message: `Could not read import job ${jobId}: ${clip(providerError(response).message)}` };
 		}
 		const parsed = jobStatus.safeParse(response.body);
 		if (!parsed.success) return { kind: 'unreadable', message: `SendGrid answered the status of import job ${jobId} with an unexpected body` };
@@ -36,49 +46,64 @@ export async function waitForJob(jobId: string, http: HttpClient, options: JobWa
 	}
 }
 
-function sameOrigin(url: string, baseUrl: string): boolean {
-	try {
-		return new URL(url).origin === new URL(baseUrl).origin;
-	} catch {
-		return false;
-	}
-}
-
-/** Rejected rows of a job by position in the request (0-based); undefined when the file cannot be read. */
-async function readRejectedRows(
-	job: JobStatus,
-	chunk: OutgoingChunk<SendGridContact>,
-	http: HttpClient,
-	baseUrl: string,
-): Promise<Map<number, string> | undefined> {
-	const url = job.results?.errors_url;
-	if (!url) return undefined;
-	// A download link on another host (e.g. a storage bucket) must never receive the API key.
-	const response = await http.sendWithRetry({ method: 'GET', url, anonymous: !sameOrigin(url, baseUrl) });
-	const parsed = errorFile.safeParse(response.body);
-	if (response.status < 200 || response.status >= 300 || !parsed.success) return undefined;
-	const byEmail = new Map<string, number>();
-	chunk.contacts.forEach((contact, i) => {
-		if (typeof contact.email === 'string') byEmail.set(contact.email, i);
-	});
-	const rejected = new Map<number, string>();
-	for (const entry of parsed.data.errors) {
-		const index =
-			entry.row !== undefined && entry.row >= 1 && entry.row <= chunk.contacts.length
-				? entry.row - 1
-				: entry.email
-					? byEmail.get(entry.email.toLowerCase())
-					: undefined;
-		if (index !== undefined) rejected.set(index, entry.error ?? 'SendGrid rejected this contact');
-	}
-	return rejected;
-}
 
 /** SendGrid counts creates and updates per job, not per contact: name them only when the counts tell. */
 function successStatus(job: JobStatus, succeeded: number): ContactStatus {
 	if (succeeded > 0 && job.results?.created_count === succeeded) return 'created';
 	if (succeeded > 0 && job.results?.updated_count === succeeded) return 'updated';
 	return 'upserted';
+}
+
+/** Whether the errors file leaves contacts whose outcome the job does not tell: then they are looked up. */
+function fileFallsShort(job: JobStatus, rejected: number): boolean {
+	const errored = job.results?.errored_count;
+	// A failed job never vouches for anyone; without a count, nobody is vouched for either.
+	if (job.status === 'failed' || errored === undefined) return true;
+	if (errored === 0) return job.status === 'errored' && rejected === 0;
+	return rejected < errored;
+}
+
+/** Looks up, 100 at a time, the contacts the errors file did not account for, stopping once the counts are met. */
+async function decideByLookup(
+	pending: number[],
+	chunk: OutgoingChunk<SendGridContact>,
+	http: HttpClient,
+	options: JobWaitOptions,
+	context: Omit<JobContext, 'names'>,
+	alreadyFailed: number,
+): Promise<Map<number, Decision>> {
+	const decisions = new Map<number, Decision>();
+	const errored = context.job.results?.errored_count;
+	let failedSoFar = alreadyFailed;
+	const countsMet = () => context.job.status !== 'failed' && errored !== undefined && errored > 0 && failedSoFar >= errored;
+	const searchable: number[] = [];
+	for (const index of pending) {
+		const email = chunk.contacts[index].email;
+		if (typeof email === 'string' && email.length <= SEARCH_MAX_EMAIL_LENGTH) searchable.push(index);
+	}
+	let names: Map<string, string> | undefined;
+	let i = 0;
+	while (i < searchable.length && !countsMet()) {
+		const batch = searchable.slice(i, i + SEARCH_BATCH);
+		i += SEARCH_BATCH;
+		if (!names && batch.some((index) => chunk.contacts[index].custom_fields)) {
+			options.cache.fieldNames ??= customFieldNames(http);
+			names = await options.cache.fieldNames;
+		}
+		const emailOf = (index: number) => String(chunk.contacts[index].email).toLowerCase();
+		const found = await lookUp(batch.map(emailOf), http);
+		for (const index of batch) {
+			const decision = decide(chunk.contacts[index], found.get(emailOf(index)), { ...context, names });
+			if (decision.kind === 'outcome' && decision.certainFailure) failedSoFar++;
+			decisions.set(index, decision);
+		}
+	}
+	for (const index of pending) {
+		if (decisions.has(index)) continue;
+		// Not looked up: the rejected rows are all found (the job's counts vouch for the rest), or there is no email to search by.
+		decisions.set(index, countsMet() ? { kind: 'success' } : decide(chunk.contacts[index], undefined, { ...context, names }));
+	}
+	return decisions;
 }
 
 /** Turns a finished (or still pending) import job into one outcome per contact of the chunk. */
@@ -89,34 +114,44 @@ export async function jobVerdict(
 	options: JobWaitOptions,
 	extra: Record<string, unknown>,
 ): Promise<ChunkVerdict> {
-	const details = { jobId, ...extra };
+	const details = { jobId, ...extra } as IDataObject;
 	const result = await waitForJob(jobId, http, options);
 	if (result.kind === 'pending') {
 		return { kind: 'all', outcome: { status: 'queued', details: { ...details, jobStatus: 'pending' } } };
 	}
 	if (result.kind === 'unreadable') {
-		return { kind: 'all', outcome: { status: 'queued', details: { ...details, jobStatus: 'unknown', note: result.message } } };
+		return { kind: 'all', outcome: { status: 'queued', details: { ...details, jobStatus: 'unknown', note: clip(result.message) } } };
 	}
 	const job = result.job;
-	const errored = job.results?.errored_count ?? (job.status === 'completed' ? 0 : chunk.contacts.length);
-	const rejected = errored > 0 ? await readRejectedRows(job, chunk, http, options.baseUrl) : new Map<number, string>();
-	if (!rejected) {
-		// Which contacts failed is unknown: report them all as failed rather than claim a success; upserts are safe to re-run.
-		return {
-			kind: 'all',
-			outcome: {
-				status: 'failed',
-				errorCode: 'JOB_ERRORS_UNREADABLE',
-				errorMessage: `SendGrid import job ${jobId} ${job.status} with ${errored} of ${chunk.contacts.length} contacts rejected, and its error file could not be read; check the job in SendGrid`,
-				details,
-			},
-		};
+	const count = chunk.contacts.length;
+	if (job.status === 'completed' && (job.results?.errored_count ?? 0) === 0) {
+		return { kind: 'all', outcome: { status: successStatus(job, count), details } };
 	}
-	const status = successStatus(job, chunk.contacts.length - rejected.size);
+
+	const url = job.results?.errors_url;
+	const reading = url ? await readRejected(url, chunk, http, options.baseUrl) : undefined;
+	const rejected = reading?.ok ? reading.rejected : new Map<number, string>();
+	const decisions = new Map<number, Decision>();
+	for (const [index, reason] of rejected) {
+		decisions.set(index, { kind: 'outcome', certainFailure: true, outcome: { status: 'failed', errorCode: 'JOB_ERROR', errorMessage: reason, details } });
+	}
+	const pending = chunk.contacts.map((_c, i) => i).filter((i) => !rejected.has(i));
+	if (pending.length > 0 && fileFallsShort(job, rejected.size)) {
+		const why = !url
+			? 'it links no errors file'
+			: reading?.ok
+				? `its errors file names ${rejected.size} of them`
+				: `its errors file could not be read: ${reading?.problem ?? 'unknown problem'}`;
+		const looked = await decideByLookup(pending, chunk, http, options, { jobId, job, why, listIds: options.listIds, details }, rejected.size);
+		for (const [index, decision] of looked) decisions.set(index, decision);
+	}
+	const settled = [...decisions.values()].filter((d) => d.kind === 'outcome');
+	const succeeded = count - settled.length;
+	// With contacts left unknown, the counts can no longer say which of the rest were created or updated.
+	const status = settled.some((d) => d.kind === 'outcome' && d.outcome.status === 'unknown') ? 'upserted' : successStatus(job, succeeded);
 	const outcomes = chunk.contacts.map((_contact, i): ContactOutcome => {
-		const message = rejected.get(i);
-		if (message !== undefined) return { status: 'failed', errorCode: 'JOB_ERROR', errorMessage: message, details };
-		return { status, details };
+		const decision = decisions.get(i);
+		return decision?.kind === 'outcome' ? decision.outcome : { status, details };
 	});
 	return { kind: 'outcomes', outcomes };
 }

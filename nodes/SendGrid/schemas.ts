@@ -19,14 +19,29 @@ export const jobStatus = z.object({
 		})
 		.passthrough()
 		.optional(),
+	/** "The ISO8601 timestamp when the job was created" / "was finished" (OpenAPI ContactImport). */
+	started_at: z.string().optional(),
+	finished_at: z.string().optional(),
 });
 export type JobStatus = z.infer<typeof jobStatus>;
 
-/** The file behind `errors_url`: one entry per rejected row (1-based position in the request). */
-export const errorFile = z.object({
-	errors: z.array(
-		z.object({ row: z.number().optional(), email: z.string().nullish(), error: z.string().nullish() }).passthrough(),
-	),
+/** ContactDetails3 as search/emails returns it: only what deciding a contact's outcome needs. */
+export const foundContact = z
+	.object({
+		id: z.string(),
+		email: z.string().nullish(),
+		alternate_emails: z.array(z.string()).nullish(),
+		list_ids: z.array(z.string()).nullish(),
+		custom_fields: z.record(z.unknown()).nullish(),
+		created_at: z.string().nullish(),
+		updated_at: z.string().nullish(),
+	})
+	.passthrough();
+export type FoundContact = z.infer<typeof foundContact>;
+
+/** 200 of POST /v3/marketing/contacts/search/emails: `{result: {email: {contact} | {error}}}`, keys lower-cased. */
+export const searchAnswer = z.object({
+	result: z.record(z.object({ contact: foundContact.optional(), error: z.string().optional() }).passthrough()),
 });
 
 export const customFieldType = z.enum(['Text', 'Number', 'Date']);

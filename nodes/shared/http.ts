@@ -1,5 +1,6 @@
 import { sleep, type IExecuteFunctions, type IHttpRequestOptions, type IN8nHttpFullResponse } from 'n8n-workflow';
 
+import { downloadBounded } from './download';
 import type { RequestPacer } from './pacing';
 import { redactSecrets } from './redact';
 import { backoffMs, providerWaitMs, toTransportError, TransportError } from './retry';
@@ -114,5 +115,8 @@ export function createHttpClient(
 		}
 	};
 
-	return { send, sendWithRetry, sleep: pause, signal };
+	const download: HttpClient['download'] = async (request) =>
+		await downloadBounded(request, { ctx, credentialType: transport.credentialType, secrets: transport.secrets ?? [], signal });
+
+	return { send, sendWithRetry, sleep: pause, download, timeoutMs, signal };
 }

@@ -63,6 +63,22 @@ export interface HttpRequest {
 	anonymous?: boolean;
 }
 
+/** A bounded GET of a file behind a link the provider handed out (see download.ts). */
+export interface DownloadRequest {
+	url: string;
+	/** Only URLs of this origin get the credential, also on every redirect hop. */
+	credentialOrigin: string;
+	maxBytes: number;
+	/** For the whole download, redirects included. */
+	timeoutMs: number;
+	maxRedirects: number;
+	accept?: string;
+}
+
+export type DownloadResult =
+	| { ok: true; status: number; contentType?: string; text: string; hops: number }
+	| { ok: false; reason: 'too_big' | 'timeout' | 'redirects' | 'network' | 'bad_url'; status?: number; message: string };
+
 /** One HTTP attempt; never throws for an HTTP status, only for transport failures (TransportError). */
 export interface HttpClient {
 	send(request: HttpRequest): Promise<HttpResponse>;
@@ -70,6 +86,10 @@ export interface HttpClient {
 	sendWithRetry(request: HttpRequest): Promise<HttpResponse>;
 	/** Cancel-aware pause. */
 	sleep(ms: number): Promise<void>;
+	/** Bounded file download (size, time, redirects, credential only on its own origin); one attempt. */
+	download?(request: DownloadRequest): Promise<DownloadResult>;
+	/** The per-request timeout in force (the user's Timeout option or the transport's default). */
+	readonly timeoutMs?: number;
 	readonly signal?: AbortSignal;
 }
 

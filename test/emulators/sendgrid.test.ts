@@ -183,7 +183,7 @@ describe('documented example and job lifecycle', () => {
 });
 
 describe('per-contact errors at processing time', () => {
-	it('marks a job errored and lists the failed rows at errors_url', async () => {
+	it('marks a job errored and lists the failed rows in a CSV at errors_url on another origin (providers.md §3.4, §5)', async () => {
 		await call(emu, 'POST', '/__emulator/seed', { poison_emails: ['Poison@Example.com'] });
 		const job = await upsertAndWait(emu, {
 			contacts: [
@@ -194,19 +194,113 @@ describe('per-contact errors at processing time', () => {
 		});
 		expect(job.status).toBe('errored');
 		expect(job.results).toMatchObject({ requested_count: 3, created_count: 1, errored_count: 2 });
-		expect(job.results.errors_url).toBe(`${emu.baseUrl}/__files/errors/${job.id}.json`);
+		expect(job.results.errors_url).toBe(`${emu.fileHostUrl}/errors/${job.id}.csv`);
+		expect(new URL(job.results.errors_url).origin).not.toBe(new URL(emu.baseUrl).origin);
 
 		const file = await fetch(job.results.errors_url);
 		expect(file.status).toBe(200);
-		expect(await file.json()).toEqual({
-			job_id: job.id,
-			errors: [
-				{ row: 2, email: 'not-an-email', phone_number_id: null, external_id: 'x-1', anonymous_id: null, error: 'invalid email' },
-				{ row: 3, email: 'poison@example.com', phone_number_id: null, external_id: null, anonymous_id: null, error: 'email address rejected' },
-			],
-		});
+		expect(file.headers.get('content-type')).toMatch(/^text\/csv/);
+		expect(await file.text()).toBe(
+			'row,email,phone_number_id,external_id,anonymous_id,error\r\n' +
+				'2,not-an-email,,x-1,,invalid email\r\n' +
+				'3,poison@example.com,,,,email address rejected\r\n',
+		);
+		expect(emu.fileLog.map((entry) => [entry.path, entry.authorization, entry.status])).toEqual([[`/errors/${job.id}.csv`, undefined, 200]]);
 		const visible = await search(emu, ['ok@example.com', 'poison@example.com']);
 		expect(visible.body.result['poison@example.com']).toEqual({ error: 'contact not found' });
+	});
+
+	it('serves the earlier JSON shape as an option', async () => {
+		emu.configure({ errorFile: { format: 'json' } });
+		await call(emu, 'POST', '/__emulator/seed', { poison_emails: ['poison@example.com'] });
+		const job = await upsertAndWait(emu, { contacts: [{ email: 'ok@example.com' }, { email: 'poison@example.com' }] });
+		const file = await fetch(job.results.errors_url);
+		expect(await file.json()).toEqual({
+			job_id: job.id,
+			errors: [{ row: 2, email: 'poison@example.com', phone_number_id: null, external_id: null, anonymous_id: null, error: 'email address rejected' }],
+		});
+	});
+
+	it('quotes messages with commas, quotes and line breaks; column order, BOM and line ends are options', async () => {
+		emu.configure({ poisonMessage: 'bad, "very" bad\nreally', errorFile: { csvColumns: ['Error Reason', 'Notes', 'Email Address'], bom: true, lineEnding: '\n' } });
+		await call(emu, 'POST', '/__emulator/seed', { poison_emails: ['poison@example.com'] });
+		const job = await upsertAndWait(emu, { contacts: [{ email: 'ok@example.com' }, { email: 'poison@example.com' }] });
+		const bytes = Buffer.from(await (await fetch(job.results.errors_url)).arrayBuffer());
+		expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+		expect(bytes.subarray(3).toString()).toBe('Error Reason,Notes,Email Address\n"bad, ""very"" bad\nreally",,poison@example.com\n');
+	});
+
+	it('can list fewer rows than errored_count, answer an error status or an HTML page instead of the file', async () => {
+		await call(emu, 'POST', '/__emulator/seed', { poison_emails: ['p1@example.com', 'p2@example.com'] });
+		emu.configure({ errorFile: { rowsListed: 1 } });
+		const job = await upsertAndWait(emu, { contacts: [{ email: 'p1@example.com' }, { email: 'p2@example.com' }, { email: 'ok@example.com' }] });
+		expect(job.results.errored_count).toBe(2);
+		expect((await (await fetch(job.results.errors_url)).text()).trim().split('\r\n')).toHaveLength(2);
+		emu.configure({ errorFile: { status: 403 } });
+		expect((await fetch(job.results.errors_url)).status).toBe(403);
+		emu.configure({ errorFile: { status: 200, format: 'html' } });
+		const html = await fetch(`${emu.fileHostUrl}/errors/${job.id}.html`);
+		expect(html.headers.get('content-type')).toMatch(/^text\/html/);
+	});
+
+	it('can put errors_url on the API origin, answering a redirect to the storage host', async () => {
+		emu.configure({ errorFile: { location: 'api-redirect', storageRedirects: 2 } });
+		await call(emu, 'POST', '/__emulator/seed', { poison_emails: ['poison@example.com'] });
+		const job = await upsertAndWait(emu, { contacts: [{ email: 'poison@example.com' }, { email: 'ok@example.com' }] });
+		expect(job.results.errors_url).toBe(`${emu.baseUrl}/__files/errors/${job.id}`);
+		const first = await fetch(job.results.errors_url, { redirect: 'manual' });
+		expect(first.status).toBe(302);
+		expect(first.headers.get('location')).toBe(`${emu.fileHostUrl}/errors/${job.id}.csv`);
+		const followed = await fetch(job.results.errors_url);
+		expect(await followed.text()).toContain('poison@example.com');
+		expect(emu.fileLog.map((entry) => entry.status)).toEqual([302, 302, 200]);
+	});
+
+	it('streams a huge file without building it, and stops when the client goes away', async () => {
+		emu.configure({ errorFile: { paddingBytes: 300 * 1024 * 1024, contentLength: false } });
+		await call(emu, 'POST', '/__emulator/seed', { poison_emails: ['poison@example.com'] });
+		const job = await upsertAndWait(emu, { contacts: [{ email: 'poison@example.com' }, { email: 'ok@example.com' }] });
+		const controller = new AbortController();
+		const res = await fetch(job.results.errors_url, { signal: controller.signal });
+		const reader = res.body!.getReader();
+		let read = 0;
+		while (read < 1024 * 1024) read += (await reader.read()).value?.length ?? 0;
+		controller.abort();
+		await new Promise((r) => setTimeout(r, 200));
+		expect(emu.fileLog[0].abandoned).toBe(true);
+		expect(emu.fileLog[0].bytesSent).toBeLessThan(50 * 1024 * 1024);
+	});
+
+	it('can trickle the file slowly', async () => {
+		emu.configure({ errorFile: { trickleMs: 20 } });
+		await call(emu, 'POST', '/__emulator/seed', { poison_emails: ['poison@example.com'] });
+		const job = await upsertAndWait(emu, { contacts: [{ email: 'poison@example.com' }] });
+		const started = Date.now();
+		const text = await (await fetch(job.results.errors_url)).text();
+		expect(text).toContain('poison@example.com');
+		expect(Date.now() - started).toBeGreaterThanOrEqual(40);
+	});
+
+	it('forgets run-time configuration and the storage log on reset', async () => {
+		emu.configure({ unprocessableJobs: true, errorFile: { format: 'json', status: 500 } });
+		await call(emu, 'POST', '/__emulator/seed', { poison_emails: ['poison@example.com'] });
+		await call(emu, 'POST', '/__emulator/reset');
+		await call(emu, 'POST', '/__emulator/seed', { poison_emails: ['poison@example.com'] });
+		const job = await upsertAndWait(emu, { contacts: [{ email: 'poison@example.com' }, { email: 'ok@example.com' }] });
+		expect(job.status).toBe('errored');
+		expect(job.results.errors_url).toMatch(/\.csv$/);
+		expect((await fetch(job.results.errors_url)).status).toBe(200);
+		await call(emu, 'POST', '/__emulator/reset');
+		expect(emu.fileLog).toHaveLength(0);
+	});
+
+	it('can fail a job as "entirely unprocessable": nothing stored, errored_count 0 (DOC import-contacts-status)', async () => {
+		emu.configure({ unprocessableJobs: true });
+		const job = await upsertAndWait(emu, { contacts: [{ email: 'a@example.com' }, { email: 'b@example.com' }] });
+		expect(job.status).toBe('failed');
+		expect(job.results).toMatchObject({ requested_count: 2, created_count: 0, updated_count: 0, errored_count: 0 });
+		expect(job.results.errors_url).toBeUndefined();
+		expect((await search(emu, ['a@example.com'])).status).toBe(404);
 	});
 
 	it('marks a job failed when every row errors', async () => {
@@ -219,8 +313,7 @@ describe('per-contact errors at processing time', () => {
 		await upsertAndWait(emu, { contacts: [{ email: 'id@example.com', external_id: 'crm-1' }] });
 		const job = await upsertAndWait(emu, { contacts: [{ email: 'id@example.com', first_name: 'X' }] });
 		expect(job.status).toBe('failed');
-		const file: any = await (await fetch(job.results.errors_url)).json();
-		expect(file.errors[0].error).toMatch(/all existing identifiers must be present/);
+		expect(await (await fetch(job.results.errors_url)).text()).toMatch(/all existing identifiers must be present/);
 		const ok = await upsertAndWait(emu, { contacts: [{ email: 'id@example.com', external_id: 'crm-1', first_name: 'X' }] });
 		expect(ok.results).toMatchObject({ updated_count: 1, errored_count: 0 });
 	});

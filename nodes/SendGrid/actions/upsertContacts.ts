@@ -33,6 +33,7 @@ export async function prepareUpsert(
 	const job = readJobOptions(ctx.getNodeParameter('options', 0, {}) as IDataObject);
 	const lists = listIds.length > 0 ? `"list_ids":${JSON.stringify(listIds)},` : '';
 	const extra = listIds.length > 0 ? { listIds } : {};
+	const jobWait = { maxWaitMs: job.maxWaitMs, baseUrl: transport.baseUrl, listIds, cache: {} };
 	return {
 		transport,
 		defaults: upsertDefaults,
@@ -56,7 +57,7 @@ export async function prepareUpsert(
 				if (!answer.success) return verdictForUnreadable(response);
 				const jobId = answer.data.job_id;
 				if (!job.wait) return { kind: 'all', outcome: { status: 'queued', details: { jobId, ...extra } } };
-				return await jobVerdict(jobId, chunk, http, { maxWaitMs: job.maxWaitMs, baseUrl: transport.baseUrl }, extra);
+				return await jobVerdict(jobId, chunk, http, jobWait, extra);
 			},
 		},
 	};

@@ -8,4 +8,8 @@ export interface SendGridContext {
 	jobs: JobRunner;
 	options: ResolvedOptions;
 	baseUrl(): string;
+	/** Where a job's `errors_url` points (storage host, or the API origin that redirects there). */
+	errorFileUrl(jobId: string): string;
+	/** The storage host's URL of the file itself. */
+	storageFileUrl(jobId: string): string;
 }

@@ -45,12 +45,19 @@ export class JobRunner {
 	private rowError(email: string | undefined): string | undefined {
 		if (email === undefined) return undefined;
 		if (this.options.invalidEmailCheck === 'processing' && !isValidEmail(email)) return 'invalid email';
-		if (this.store.poisonEmails.has(email)) return 'email address rejected';
+		if (this.store.poisonEmails.has(email)) return this.options.poisonMessage;
 		return undefined;
 	}
 
 	private process(job: ImportJob, request: ValidUpsert) {
 		const now = new Date().toISOString();
+		if (this.options.unprocessableJobs) {
+			// "Failed means finished with all errors, or the job was entirely unprocessable" (DOC
+			// import-contacts-status); whether an unprocessable job counts its rows is not said: here it does not.
+			job.finished_at = now;
+			job.status = 'failed';
+			return;
+		}
 		for (const contact of request.contacts) {
 			const identifiers = contact.identifiers;
 			let message = this.rowError(identifiers.email);

@@ -36,10 +36,71 @@ export interface SendGridEmulatorOptions {
 	searchCustomFieldsBy?: 'name' | 'id';
 	/** Emails (any case) whose rows fail at processing time, to produce `errored`/`failed` jobs. */
 	poisonEmails?: string[];
+	/** The row error message of a poison email (a very long one tests truncation). */
+	poisonMessage?: string;
+	/**
+	 * Every job ends `failed` with nothing stored and `errored_count` 0, no errors file: the reading of
+	 * "the job was entirely unprocessable" (DOC import-contacts-status) in which no row is counted.
+	 */
+	unprocessableJobs?: boolean;
+	/** How the file behind `errors_url` is served (see errorFile.ts). */
+	errorFile?: Partial<ErrorFileOptions>;
 }
 
-export type ResolvedOptions = Required<Omit<SendGridEmulatorOptions, 'port' | 'faults' | 'rateLimit'>> &
-	Pick<SendGridEmulatorOptions, 'port' | 'faults' | 'rateLimit'>;
+/**
+ * The file behind `errors_url`. Its layout and host are undocumented (providers.md §3.4, §5): SendGrid
+ * says only that it is "the download URL of the file which provides information about any errors"
+ * (OpenAPI G1, ContactImport.results.errors_url) and that the error file of an import includes "the
+ * email addresses and error reasons" (support.sendgrid.com "Unable to Upload Contacts via a CSV
+ * file"); third-party examples name it `errors.csv`. Every knob below is a guess that lets a test
+ * produce one plausible reading, or a broken download.
+ */
+export interface ErrorFileOptions {
+	/** `csv` (default), `json` (this emulator's earlier shape), or `html` (e.g. a storage login page). */
+	format: 'csv' | 'json' | 'html';
+	/**
+	 * CSV header, in order. Names containing `email` carry the email, `error`/`reason` the message,
+	 * `row` the 1-based request position, identifier names their value; any other column stays empty.
+	 */
+	csvColumns: string[];
+	/** Line ending of the CSV and whether it starts with a UTF-8 byte-order mark. */
+	lineEnding: '\r\n' | '\n';
+	bom: boolean;
+	/** `storage`: on another origin (default, guess); `api-redirect`: on the API origin, answering 302 to storage. */
+	location: 'storage' | 'api-redirect';
+	/** Extra 302 hops inside storage before the file (tests the node's redirect limit). */
+	storageRedirects: number;
+	/** HTTP status of the download (e.g. 403 for an expired link, 500). */
+	status: number;
+	/** List at most this many rows (a file that does not account for `errored_count`). */
+	rowsListed?: number;
+	/** Wait before answering at all. */
+	delayMs: number;
+	/** Send the body in small pieces, one every `trickleMs` (a slow file). */
+	trickleMs: number;
+	/** Filler rows of this many bytes after the real rows (a huge file), streamed, never buffered. */
+	paddingBytes: number;
+	/** Send Content-Length (false: chunked, the client only learns the size by reading). */
+	contentLength: boolean;
+}
+
+export type ResolvedOptions = Required<Omit<SendGridEmulatorOptions, 'port' | 'faults' | 'rateLimit' | 'errorFile'>> &
+	Pick<SendGridEmulatorOptions, 'port' | 'faults' | 'rateLimit'> & { errorFile: ErrorFileOptions };
+
+export const DEFAULT_ERROR_FILE: ErrorFileOptions = {
+	format: 'csv',
+	csvColumns: ['row', 'email', 'phone_number_id', 'external_id', 'anonymous_id', 'error'],
+	lineEnding: '\r\n',
+	bom: false,
+	location: 'storage',
+	storageRedirects: 0,
+	status: 200,
+	rowsListed: undefined,
+	delayMs: 0,
+	trickleMs: 0,
+	paddingBytes: 0,
+	contentLength: true,
+};
 
 export const SIX_MEGABYTES = 6 * 1024 * 1024;
 
@@ -59,5 +120,8 @@ export function resolveOptions(options: SendGridEmulatorOptions = {}): ResolvedO
 		requireAllIdentifiers: options.requireAllIdentifiers ?? true,
 		searchCustomFieldsBy: options.searchCustomFieldsBy ?? 'name',
 		poisonEmails: options.poisonEmails ?? [],
+		poisonMessage: options.poisonMessage ?? 'email address rejected',
+		unprocessableJobs: options.unprocessableJobs ?? false,
+		errorFile: { ...DEFAULT_ERROR_FILE, ...options.errorFile },
 	};
 }

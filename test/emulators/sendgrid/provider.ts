@@ -20,8 +20,10 @@
  * - Rows are applied in request order, so a repeated email is last-wins and its second occurrence
  *   counts as an update: created + updated + errored = requested.
  * - Jobs: `pending` for `jobDelayMs` (300 ms), then completed / errored / failed (all rows errored).
- *   `errors_url` is set only when errored_count > 0 and points at this emulator:
- *   GET /__files/errors/<job_id>.json (no auth), format in errorFile.ts. Unknown job id → 404.
+ *   `errors_url` is set only when errored_count > 0 and points at a separate storage host (another
+ *   origin, no auth) or at GET /__files/errors/<job_id> here, which redirects there; formats, slow,
+ *   huge, partial and broken files in errorFile.ts / fileHost.ts. `unprocessableJobs`: every job
+ *   fails with nothing stored and errored_count 0. Unknown job id → 404.
  * - search/emails: custom_fields keyed by field name (`searchCustomFieldsBy`); none found → 404
  *   "no contacts found"; any invalid address → 400.
  * - POST /lists with a name already in use → 400. page_token is an opaque base64url offset.
@@ -34,10 +36,10 @@ import type { EmuRequest, EmuResponse, ProviderEmulator, RateLimitDecision } fro
 
 import type { SendGridContext } from './context';
 import { contactDetails } from './contactView';
-import { ERROR_FILE_PATTERN } from './errorFile';
+import { API_ERROR_FILE_PATTERN, apiErrorFilePath } from './errorFile';
 import { errorEnvelope, errorResponse, invalidKeyResponse, MESSAGES } from './errors';
 import { JobRunner } from './jobs';
-import type { EndpointGroup, ResolvedOptions } from './options';
+import type { EndpointGroup, ResolvedOptions, SendGridEmulatorOptions } from './options';
 import { EndpointLimiters, rateLimitHeaders, tooManyRequests } from './rateLimiting';
 import { createFieldDefinition, getFieldDefinitions } from './routes/fieldDefinitions';
 import { contactCount, errorFile, importStatus, searchByEmails, upsertContacts } from './routes/contacts';
@@ -60,9 +62,12 @@ export class SendGridProvider implements ProviderEmulator, SendGridContext {
 	store = new SendGridStore();
 	jobs: JobRunner;
 	private url = 'http://127.0.0.1';
+	private storage?: { fileUrl(jobId: string): string; log: unknown[] };
 	private endpointLimiters: EndpointLimiters;
+	private readonly initial: ResolvedOptions;
 
 	constructor(public options: ResolvedOptions) {
+		this.initial = structuredClone(options);
 		this.jobs = new JobRunner(this.store, options);
 		this.endpointLimiters = new EndpointLimiters(options.rateLimit === false ? {} : options.endpointRateLimits);
 		seedDefaults(this.store, options.apiKey, options.poisonEmails);
@@ -74,6 +79,26 @@ export class SendGridProvider implements ProviderEmulator, SendGridContext {
 
 	setBaseUrl(url: string) {
 		this.url = url;
+	}
+
+	/** The storage host behind `errors_url` (its log is cleared on reset, like the request log). */
+	setStorage(storage: { fileUrl(jobId: string): string; log: unknown[] }) {
+		this.storage = storage;
+	}
+
+	errorFileUrl(jobId: string): string {
+		return this.options.errorFile.location === 'api-redirect' || !this.storage ? this.url + apiErrorFilePath(jobId) : this.storage.fileUrl(jobId);
+	}
+
+	storageFileUrl(jobId: string): string {
+		return this.storage ? this.storage.fileUrl(jobId) : this.url + apiErrorFilePath(jobId);
+	}
+
+	/** Changes job and errors-file behaviour at run time (the same object the routes read); reset undoes it. */
+	configure(changes: Pick<SendGridEmulatorOptions, 'poisonMessage' | 'unprocessableJobs' | 'errorFile' | 'jobDelayMs'>) {
+		const { errorFile, ...rest } = changes;
+		Object.assign(this.options, rest);
+		if (errorFile) this.options.errorFile = { ...this.options.errorFile, ...errorFile };
 	}
 
 	private exactRoutes: Record<string, Route> = {
@@ -124,7 +149,7 @@ export class SendGridProvider implements ProviderEmulator, SendGridContext {
 	}
 
 	handle(req: EmuRequest): EmuResponse {
-		const fileMatch = ERROR_FILE_PATTERN.exec(req.path);
+		const fileMatch = API_ERROR_FILE_PATTERN.exec(req.path);
 		if (fileMatch && req.method === 'GET') return errorFile(this, fileMatch[1]);
 
 		const denied = this.authorise(req);
@@ -209,6 +234,8 @@ export class SendGridProvider implements ProviderEmulator, SendGridContext {
 
 	reset(): void {
 		this.jobs.cancelAll();
+		Object.assign(this.options, structuredClone(this.initial));
+		if (this.storage) this.storage.log.length = 0;
 		this.store = new SendGridStore();
 		this.jobs = new JobRunner(this.store, this.options);
 		this.endpointLimiters.reset();

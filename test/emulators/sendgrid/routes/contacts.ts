@@ -3,7 +3,6 @@ import type { EmuRequest, EmuResponse } from '../../common';
 import type { SendGridContext } from '../context';
 import { contactDetails } from '../contactView';
 import { isValidEmail } from '../emailFormat';
-import { errorFileBody, errorFilePath } from '../errorFile';
 import { errorResponse, MESSAGES } from '../errors';
 import { validateUpsert } from '../validation';
 
@@ -41,7 +40,7 @@ export function importStatus(ctx: SendGridContext, jobId: string): EmuResponse {
 		deleted_count: job.deleted_count,
 		errored_count: job.errored_count,
 	};
-	if (job.errored_count > 0) results.errors_url = ctx.baseUrl() + errorFilePath(job.id);
+	if (job.errored_count > 0) results.errors_url = ctx.errorFileUrl(job.id);
 	const body: Record<string, unknown> = {
 		id: job.id,
 		status: job.status,
@@ -53,11 +52,15 @@ export function importStatus(ctx: SendGridContext, jobId: string): EmuResponse {
 	return { status: 200, body };
 }
 
-/** GET /__files/errors/{job_id}.json — the download behind `errors_url`. */
+/**
+ * GET /__files/errors/{job_id} on the API origin (`location: 'api-redirect'`): a 302 to the storage
+ * host, the reading in which the link is SendGrid's own but the bytes live elsewhere (a guess, see
+ * errorFile.ts). The client must not carry the API key across that redirect (providers.md §5).
+ */
 export function errorFile(ctx: SendGridContext, jobId: string): EmuResponse {
 	const job = ctx.store.jobs.get(jobId);
 	if (!job || job.status === 'pending') return errorResponse(404, 'file not found');
-	return { status: 200, body: errorFileBody(job) };
+	return { status: 302, headers: { location: ctx.storageFileUrl(job.id) } };
 }
 
 /** POST /v3/marketing/contacts/search/emails */
