@@ -14,7 +14,7 @@ export const jobOptionFields: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether to wait until SendGrid has processed each import job and report per contact whether it was stored (or why not). Off: each contact reports "queued" with its job ID as soon as SendGrid accepts the request.',
+			'Whether to wait until SendGrid has processed each import job and report per contact whether it was stored (or why not), from the job\'s error file and, where that does not account for every rejected contact, a lookup of those contacts. A contact neither can settle reports "unknown" with the reason. Off: each contact reports "queued" with its job ID as soon as SendGrid accepts the request.',
 	},
 	{
 		displayName: 'Max Wait (Minutes)',
