@@ -83,8 +83,6 @@ export interface OutgoingChunk<C> {
 	/** The exact request body: envelope + serialized contacts, joined on each read (see planning.ts). */
 	readonly body: string;
 	bytes: number;
-	/** True when this chunk is a half of a chunk that had to be split to find failures. */
-	isSplit: boolean;
 }
 
 /** How the adapter reads the provider's answer to one chunk. */
