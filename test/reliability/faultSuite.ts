@@ -1,3 +1,5 @@
+import { appendFileSync } from 'node:fs';
+
 import { startSink, type RunningSink } from '../emulators/common';
 
 import { faultCases, CONCURRENCY, ITEMS, BATCH, type Expectation } from './faultCases';
@@ -37,6 +39,12 @@ export function describeFaultMatrix(targets: Target[]): void {
 
 			const outputs = pairedOutputs(result).map((o) => o.item.json);
 			const failed = outputs.filter((json) => FAILED.has(String(json.status)));
+			if (process.env.FAULT_REPORT) {
+				// FAULT_REPORT=file: one JSON line per case (requests carrying contacts, outcomes), for the README's table.
+				const codes: Record<string, number> = {};
+				for (const json of outputs) codes[String(json.errorCode ?? json.status)] = (codes[String(json.errorCode ?? json.status)] ?? 0) + 1;
+				appendFileSync(process.env.FAULT_REPORT, `${JSON.stringify({ target: target.name, fault: fault.name, writes: bed().writes().length, ms: result.durationMs, codes, example: failed[0]?.errorMessage })}\n`);
+			}
 			const expectation: Expectation = fault.expect(target);
 			switch (expectation.kind) {
 				case 'all-succeed':
