@@ -47,7 +47,7 @@ export interface HttpResponse {
 	headers: Record<string, string | string[] | undefined>;
 	/** Parsed JSON, or the raw text when the body was not JSON. */
 	body: unknown;
-	/** True when the provider answered with a body that is not valid JSON. */
+	/** True when a 2xx answer's body is not valid JSON (other statuses are read by their code first). */
 	malformed: boolean;
 }
 
