@@ -22,7 +22,9 @@ export interface FaultRule {
 	ms?: number;
 	/**
 	 * For `redirect`: the origin (e.g. a second loopback server) the answer points to; the request's
-	 * path and query are appended, as a moved API or a load balancer's HTTPS upgrade would.
+	 * path and query are appended, as a moved API or a load balancer's HTTPS upgrade would. No provider
+	 * documents redirects on its API; they come from what sits in front of it, and n8n 2.41 follows them
+	 * with the credential attached unless told not to (docs/providers.md §5, "n8n 2.41").
 	 */
 	redirectTo?: string;
 	/** For `page`: the body text (default: the page a reverse proxy shows for `status`, see pages.ts). */
