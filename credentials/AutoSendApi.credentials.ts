@@ -6,6 +6,14 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+const REDIRECT_MESSAGE =
+	'The Base URL answered with a redirect. Redirects are not followed, so the API key never goes to another address: set the Base URL to the address the API really answers on.';
+
+const REDIRECT_RULES: ICredentialTestRequest['rules'] = [301, 302, 303, 307, 308].map((value) => ({
+	type: 'responseCode' as const,
+	properties: { value, message: REDIRECT_MESSAGE },
+}));
+
 export class AutoSendApi implements ICredentialType {
 	name = 'autoSendApi';
 
@@ -51,11 +59,19 @@ export class AutoSendApi implements ICredentialType {
 		},
 	};
 
+	/**
+	 * n8n runs this request through its request helper, which follows redirects and re-sends the
+	 * Authorization header across origins by default; the test never follows one, and a redirect fails
+	 * it with the rules' message instead of testing (and handing the key to) another address.
+	 */
 	test: ICredentialTestRequest = {
 		request: {
+			disableFollowRedirect: true,
+			sendCredentialsOnCrossOriginRedirect: false,
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
 			url: '/contact-lists',
 			qs: { type: 'list' },
 		},
+		rules: REDIRECT_RULES,
 	};
 }

@@ -3,7 +3,7 @@ import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 import type { TransportConfig } from '../shared/http';
 import type { HttpResponse } from '../shared/types';
 import { usableSecrets } from '../shared/redact';
-import type { ProviderError } from '../shared/verdicts';
+import { bodyExcerpt, type ProviderError } from '../shared/verdicts';
 
 import { errorEnvelope, looseError } from './schemas';
 
@@ -19,6 +19,11 @@ export async function autoSendTransport(ctx: IExecuteFunctions | ILoadOptionsFun
 function describeDetails(details: Array<{ field?: string; message?: string }> | undefined): string | undefined {
 	if (!details?.length) return undefined;
 	return details.map((d) => (d.field ? `${d.field}: ${d.message ?? 'is invalid'}` : (d.message ?? ''))).join('; ');
+}
+
+function pageText(response: HttpResponse): string {
+	const excerpt = bodyExcerpt(response.body);
+	return excerpt ? `AutoSend answered HTTP ${response.status}: ${excerpt}` : '';
 }
 
 /**
@@ -38,7 +43,8 @@ export function providerError(response: HttpResponse): ProviderError {
 		};
 	}
 	const loose = looseError.safeParse(response.body);
-	const text = loose.success ? (loose.data.message ?? loose.data.error) : typeof response.body === 'string' ? response.body.trim().slice(0, 300) : undefined;
+	// A proxy's or website's page (HTML, text) in place of AutoSend's JSON: the status and a readable excerpt.
+	const text = loose.success ? (loose.data.message ?? loose.data.error) : typeof response.body === 'string' ? pageText(response) : undefined;
 	return {
 		message: text && text !== '' ? text : `AutoSend answered HTTP ${response.status}`,
 		code: `HTTP_${response.status}`,

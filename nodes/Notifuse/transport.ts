@@ -3,7 +3,7 @@ import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 import type { TransportConfig } from '../shared/http';
 import type { HttpResponse } from '../shared/types';
 import { usableSecrets } from '../shared/redact';
-import type { ProviderError } from '../shared/verdicts';
+import { bodyExcerpt, type ProviderError } from '../shared/verdicts';
 
 import { errorEnvelope } from './schemas';
 
@@ -36,10 +36,12 @@ export async function notifuseTarget(ctx: IExecuteFunctions | ILoadOptionsFuncti
 /** Notifuse answers every error as `{"error":"<message>"}`; 429s (from its public limiter or a proxy) add Retry-After. */
 export function providerError(response: HttpResponse): ProviderError {
 	const parsed = errorEnvelope.safeParse(response.body);
+	// A proxy's page (nginx answers 413/502/504 in HTML) in place of Notifuse's JSON: the status and a readable excerpt.
+	const excerpt = parsed.success ? '' : bodyExcerpt(response.body);
 	const message = parsed.success
 		? parsed.data.error
-		: typeof response.body === 'string' && response.body.trim() !== ''
-			? response.body.trim().slice(0, 300)
+		: excerpt !== ''
+			? `Notifuse answered HTTP ${response.status}: ${excerpt}`
 			: `Notifuse answered HTTP ${response.status}`;
 	return { message, code: `HTTP_${response.status}` };
 }

@@ -3,7 +3,7 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import type { TransportConfig } from '../shared/http';
 import type { HttpResponse } from '../shared/types';
 import { usableSecrets } from '../shared/redact';
-import type { ProviderError } from '../shared/verdicts';
+import { bodyExcerpt, type ProviderError } from '../shared/verdicts';
 
 import { errorEnvelope } from './schemas';
 
@@ -34,6 +34,7 @@ export function providerError(response: HttpResponse): ProviderError {
 		const more = rest.length > 0 ? ` (and ${rest.length} more error${rest.length === 1 ? '' : 's'})` : '';
 		return { message: `${first.message}${more}`, code: `HTTP_${response.status}`, field: first.field ?? undefined };
 	}
-	const text = typeof response.body === 'string' ? response.body.trim().slice(0, 300) : '';
-	return { message: text || `SendGrid answered HTTP ${response.status}`, code: `HTTP_${response.status}` };
+	// A proxy's or edge's page (HTML, text) in place of SendGrid's JSON: the status and a readable excerpt.
+	const excerpt = typeof response.body === 'string' ? bodyExcerpt(response.body) : '';
+	return { message: excerpt ? `SendGrid answered HTTP ${response.status}: ${excerpt}` : `SendGrid answered HTTP ${response.status}`, code: `HTTP_${response.status}` };
 }

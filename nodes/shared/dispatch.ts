@@ -1,7 +1,8 @@
 import { RequestPacer, runPool } from './pacing';
 import { splitChunk, type PlannedChunk } from './planning';
-import { backoffMs, providerWaitMs, toTransportError } from './retry';
-import type { BulkAdapter, ContactOutcome, EngineOptions, HttpClient, HttpResponse } from './types';
+import { NOT_SENT_CODES, providerWaitMs, retryDecision, toTransportError } from './retry';
+import type { BulkAdapter, ChunkVerdict, ContactOutcome, EngineOptions, HttpClient, HttpResponse } from './types';
+import { verdictForForeignAnswer } from './verdicts';
 
 /** An outcome plus the request that carried the contact. */
 export interface DeliveredOutcome extends ContactOutcome {
@@ -14,6 +15,8 @@ export interface DispatchStats {
 	requests: number;
 	retries: number;
 	splits: number;
+	/** Set when the engine stopped sending before every chunk went out. */
+	stopped?: { reason: string; unsent: number };
 }
 
 export interface DispatchContext<C> {
@@ -25,11 +28,23 @@ export interface DispatchContext<C> {
 	random?: () => number;
 }
 
+/**
+ * Identical failures in a row, none of them about the contacts (a redirect, a web page where the API
+ * should be, a host that cannot be reached), after which the rest is not sent: a wrong base URL would
+ * otherwise cost one failing request per chunk, with retries, for the whole input.
+ */
+export const BREAKER_THRESHOLD = 3;
+
 const CANCELLED: ContactOutcome = {
 	status: 'failed',
 	errorCode: 'CANCELLED',
 	errorMessage: 'The execution was cancelled before this contact was sent',
 };
+
+interface Halt {
+	reason: string;
+	outcome: ContactOutcome;
+}
 
 /**
  * Sends every chunk with bounded concurrency and returns one outcome per unique contact
@@ -43,8 +58,28 @@ export async function dispatchChunks<C>(
 	const outcomes: DeliveredOutcome[] = new Array(memberCount);
 	const stats: DispatchStats = { requests: 0, retries: 0, splits: 0 };
 	const { adapter, http, pacer, options, signal } = ctx;
-	const random = ctx.random ?? Math.random;
-	let abortOutcome: ContactOutcome | undefined;
+	const policy = { ...options, random: ctx.random };
+	const idempotent = adapter.limits.idempotent;
+	let halt: Halt | undefined;
+	let streak: { key: string; count: number } | undefined;
+	let unsent = 0;
+
+	const stop = (reason: string) => {
+		halt ??= { reason, outcome: { status: 'failed', errorCode: 'NOT_SENT', errorMessage: `Not sent: ${reason}` } };
+	};
+
+	/** Counts settled chunks towards the breaker: only failures that say nothing about the contacts themselves. */
+	const observe = (chunk: PlannedChunk<C>, outcome: ContactOutcome | undefined) => {
+		if (!outcome) {
+			streak = undefined;
+			return;
+		}
+		const key = `${outcome.errorCode}\u0000${outcome.errorMessage}`;
+		streak = streak?.key === key ? { key, count: streak.count + 1 } : { key, count: 1 };
+		if (streak.count >= BREAKER_THRESHOLD) {
+			stop(`the node stopped sending after ${streak.count} requests in a row (the last: request ${chunk.request}) failed the same way: ${outcome.errorMessage}`);
+		}
+	};
 
 	const settle = (chunk: PlannedChunk<C>, outcome: ContactOutcome | ContactOutcome[], attempts: number) => {
 		// A settled chunk is never sent again; its JSON text is as large as the request and not needed.
@@ -71,11 +106,21 @@ export async function dispatchChunks<C>(
 		}
 	};
 
+	const notSent = (chunk: PlannedChunk<C>, outcome: ContactOutcome, attempts: number) => {
+		if (attempts === 0) unsent += chunk.members.length;
+		return settle(chunk, outcome, attempts);
+	};
+
 	const deliver = async (chunk: PlannedChunk<C>): Promise<void> => {
-		const idempotent = adapter.limits.idempotent;
+		let lastFailure: { message: string; code: string } | undefined;
 		for (let attempt = 1; ; attempt++) {
 			if (signal?.aborted) return settle(chunk, CANCELLED, attempt - 1);
-			if (abortOutcome) return settle(chunk, abortOutcome, attempt - 1);
+			if (halt) {
+				// A chunk waiting to be resent when the run stopped keeps what went wrong with it.
+				return lastFailure
+					? failAll(chunk, attempt - 1, `${lastFailure.message}; not resent: ${halt.reason}`, lastFailure.code)
+					: notSent(chunk, halt.outcome, 0);
+			}
 
 			let response: HttpResponse;
 			try {
@@ -85,72 +130,67 @@ export async function dispatchChunks<C>(
 			} catch (error) {
 				const failure = toTransportError(error, signal);
 				if (failure.cancelled) return settle(chunk, CANCELLED, attempt);
-				const safe = !failure.mayHaveBeenProcessed || idempotent;
-				if (safe && attempt <= options.maxRetries) {
+				const decision = retryDecision(policy, { attempt, reason: failure.message, processed: failure.mayHaveBeenProcessed, idempotent });
+				if (decision.retry) {
 					stats.retries++;
-					await wait(backoffMs(attempt, options.initialBackoffMs, 30_000, random));
+					lastFailure = { message: failure.message, code: failure.code };
+					await wait(decision.delayMs);
 					continue;
 				}
-				const why = safe
-					? `${failure.message}; gave up after ${attempt} attempts`
-					: `${failure.message}. Not resent: the provider may already have processed these contacts, and sending them again could create duplicates. Check them before running again`;
-				return failAll(chunk, attempt, why, failure.code);
+				failAll(chunk, attempt, decision.message, failure.code);
+				// Nobody answered at all (no connection, no such host): the next chunk will not fare better.
+				observe(chunk, NOT_SENT_CODES.has(failure.code) ? { status: 'failed', errorCode: failure.code, errorMessage: failure.message } : undefined);
+				return;
 			}
 
-			let verdict;
+			// Not the provider's API (a redirect, a proxy's or website's page): decided on the status, not by the adapter.
+			const foreign = verdictForForeignAnswer(response);
+			let verdict: ChunkVerdict;
 			try {
-				verdict = await adapter.interpret(chunk, response, http);
+				verdict = foreign ?? (await adapter.interpret(chunk, response, http));
 			} catch (error) {
 				const failure = toTransportError(error, signal);
 				if (failure.cancelled) return settle(chunk, CANCELLED, attempt);
-				return failAll(chunk, attempt, `Could not read the provider's answer: ${(error as Error).message}`, 'UNREADABLE_RESPONSE');
+				failAll(chunk, attempt, `Could not read the provider's answer: ${(error as Error).message}`, 'UNREADABLE_RESPONSE');
+				return observe(chunk, undefined);
 			}
 
 			switch (verdict.kind) {
 				case 'outcomes':
-					return settle(chunk, verdict.outcomes, attempt);
+					settle(chunk, verdict.outcomes, attempt);
+					return observe(chunk, undefined);
 				case 'all':
-					return settle(chunk, verdict.outcome, attempt);
+					settle(chunk, verdict.outcome, attempt);
+					return observe(chunk, foreign && verdict.outcome.status === 'failed' ? verdict.outcome : undefined);
 				case 'abort':
-					abortOutcome = verdict.outcome;
-					return settle(chunk, verdict.outcome, attempt);
+					settle(chunk, verdict.outcome, attempt);
+					return stop(`the node stopped sending after request ${chunk.request} failed: ${verdict.outcome.errorMessage ?? verdict.outcome.errorCode}`);
 				case 'retry': {
-					const safe = !verdict.processed || idempotent;
-					if (!safe) {
-						return failAll(
-							chunk,
-							attempt,
-							`${verdict.reason}. Not resent: the provider may already have processed these contacts, and sending them again could create duplicates`,
-							'NOT_RETRIED',
-						);
+					const decision = retryDecision(policy, {
+						attempt,
+						reason: verdict.reason,
+						processed: verdict.processed,
+						idempotent,
+						askedMs: verdict.retryAfterMs ?? providerWaitMs(response),
+					});
+					if (!decision.retry) {
+						failAll(chunk, attempt, decision.message, decision.code);
+						return observe(chunk, undefined);
 					}
-					if (attempt > options.maxRetries) {
-						return failAll(chunk, attempt, `${verdict.reason}; gave up after ${attempt} attempts`, 'RETRIES_EXHAUSTED');
-					}
-					const asked = verdict.retryAfterMs ?? providerWaitMs(response);
-					if (asked !== undefined && asked > options.maxRetryWaitMs) {
-						return failAll(
-							chunk,
-							attempt,
-							`${verdict.reason}; the provider asked to wait ${Math.ceil(asked / 1000)} s, longer than the ${Math.ceil(options.maxRetryWaitMs / 1000)} s this node waits`,
-							'RATE_LIMITED',
-						);
-					}
-					const delay =
-						asked !== undefined
-							? asked + Math.round(random() * 100)
-							: backoffMs(attempt, options.initialBackoffMs, 30_000, random);
-					if (response.status === 429) pacer.pause(delay);
+					if (response.status === 429) pacer.pause(decision.delayMs);
 					stats.retries++;
-					await wait(delay);
+					lastFailure = { message: verdict.reason, code: 'NOT_RETRIED' };
+					await wait(decision.delayMs);
 					continue;
 				}
 				case 'split': {
 					if (chunk.contacts.length === 1) {
-						return failAll(chunk, attempt, verdict.reason, 'REJECTED');
+						failAll(chunk, attempt, verdict.reason, 'REJECTED');
+						return observe(chunk, undefined);
 					}
 					if (verdict.processed && !idempotent) {
-						return failAll(chunk, attempt, `${verdict.reason}. Not resent to find out which: the operation is not idempotent`, 'PARTIAL_FAILURE');
+						failAll(chunk, attempt, `${verdict.reason}. Not resent to find out which: the operation is not idempotent`, 'PARTIAL_FAILURE');
+						return observe(chunk, undefined);
 					}
 					stats.splits++;
 					const [first, second] = splitChunk(chunk, adapter.envelope);
@@ -162,6 +202,13 @@ export async function dispatchChunks<C>(
 		}
 	};
 
-	await runPool(chunks.length, options.concurrency, (i) => deliver(chunks[i]), () => false);
+	let started = 0;
+	await runPool(chunks.length, options.concurrency, (i) => {
+		started = Math.max(started, i + 1);
+		return deliver(chunks[i]);
+	}, () => halt !== undefined);
+	// Chunks the pool never took once the run stopped.
+	for (let i = started; i < chunks.length; i++) if (halt) notSent(chunks[i], halt.outcome, 0);
+	if (halt && unsent > 0) stats.stopped = { reason: halt.reason, unsent };
 	return { outcomes, stats };
 }

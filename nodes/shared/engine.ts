@@ -108,6 +108,9 @@ export async function runBulkOperation<C>(
 
 	const memberOutcomes: DeliveredOutcome[] = new Array(prepared.unique.length);
 	for (const big of plan.oversized) memberOutcomes[big.member] = outcomeForOversized(big.bytes, maxBytes ?? 0);
+	for (const bad of plan.unserializable) {
+		memberOutcomes[bad.member] = { status: 'invalid', errorCode: 'INVALID_INPUT', errorMessage: `This contact cannot be sent as JSON: ${bad.message}` };
+	}
 
 	let stats: DispatchStats = { requests: 0, retries: 0, splits: 0 };
 	beforeSend?.(prepared);
@@ -154,6 +157,12 @@ export async function runBulkOperation<C>(
 	};
 }
 
+/** The node error's word on contacts the engine chose not to send. */
+function stoppedNote(stopped: NonNullable<DispatchStats['stopped']>): string {
+	const contacts = `${stopped.unsent} contact${stopped.unsent === 1 ? ' was' : 's were'}`;
+	return `${contacts} not sent (errorCode NOT_SENT): ${stopped.reason}.`;
+}
+
 /**
  * The node-facing entry point: runs the adapter over the node's input items and returns the
  * node's output, routing failures the way the node's On Error setting asks.
@@ -170,13 +179,17 @@ export async function executeBulk<C>(
 	const pacer = new RequestPacer(options.requestsPerSecond, async (ms) => await sleep(ms, signal));
 	const http = createHttpClient(ctx, { ...transport, timeoutMs: options.timeoutMs ?? transport.timeoutMs }, options, pacer);
 
-	const { results } = await runBulkOperation(adapter, items, http, pacer, options, (prepared) => {
+	const { results, report } = await runBulkOperation(adapter, items, http, pacer, options, (prepared) => {
 		// Fail fast on bad input when the user wants the node to stop on errors: nothing half-sent.
 		if (mode === 'stopWorkflow' && !options.dryRun && prepared.invalid.length > 0) {
 			throw invalidInputError(ctx, prepared.invalid, items.length);
 		}
 	}, resumeMemory(ctx));
 
-	if (mode === 'stopWorkflow' && results.some(isFailure)) throw summaryError(ctx, results);
+	if (mode === 'stopWorkflow' && results.some(isFailure)) {
+		const error = summaryError(ctx, results);
+		if (report.stats.stopped) error.description = `${stoppedNote(report.stats.stopped)} ${error.description ?? ''}`.trim();
+		throw error;
+	}
 	return [buildOutputItems(ctx, items, results, mode, options.includeInputFields)];
 }

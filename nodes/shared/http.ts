@@ -3,7 +3,7 @@ import { sleep, type IExecuteFunctions, type IHttpRequestOptions, type IN8nHttpF
 import { downloadBounded } from './download';
 import type { RequestPacer } from './pacing';
 import { redactSecrets } from './redact';
-import { backoffMs, providerWaitMs, toTransportError, TransportError } from './retry';
+import { providerWaitMs, retryDecision, toTransportError, transientReason, TransportError, type RetryPolicy } from './retry';
 import type { HttpClient, HttpRequest, HttpResponse } from './types';
 
 export interface TransportConfig {
@@ -17,11 +17,16 @@ export interface TransportConfig {
 	secrets?: string[];
 }
 
-export interface RetryConfig {
-	maxRetries: number;
-	initialBackoffMs: number;
-	maxRetryWaitMs: number;
-}
+export type RetryConfig = RetryPolicy;
+
+/**
+ * n8n 2.41's request helper follows redirects and, unless told otherwise, re-sends the credential's
+ * Authorization header to whatever origin the redirect names (@n8n/backend-network getBeforeRedirectFn,
+ * `sendCredentialsOnCrossOriginRedirect ?? true`), and turns a redirected POST into a bodiless GET.
+ * No request of these nodes follows a redirect: the 3xx comes back as the answer (maxRedirects 0) and
+ * is reported with where it pointed. The second option keeps the key home should a redirect ever be followed.
+ */
+export const NO_REDIRECTS = { disableFollowRedirect: true, sendCredentialsOnCrossOriginRedirect: false } as const;
 
 export function joinUrl(baseUrl: string, path: string): string {
 	if (/^https?:\/\//i.test(path)) return path;
@@ -30,8 +35,9 @@ export function joinUrl(baseUrl: string, path: string): string {
 
 function toResponse(raw: IN8nHttpFullResponse, secrets: string[]): HttpResponse {
 	const body = redactSecrets(raw.body as unknown, secrets);
-	// The HTTP helper parses JSON and silently hands back the text when parsing fails.
-	const malformed = typeof body === 'string' && body.trim() !== '';
+	// The HTTP helper parses JSON and silently hands back the text when parsing fails. Only a 2xx needs a
+	// JSON body; other statuses are read by their code first, whatever the body (proxies answer HTML).
+	const malformed = typeof body === 'string' && body.trim() !== '' && raw.statusCode >= 200 && raw.statusCode < 300;
 	return {
 		status: raw.statusCode,
 		headers: redactSecrets((raw.headers ?? {}) as HttpResponse['headers'], secrets),
@@ -79,6 +85,7 @@ export function createHttpClient(
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
 			timeout: timeoutMs,
+			...NO_REDIRECTS,
 		};
 		if (request.body !== undefined) {
 			// A Buffer goes out as is; a JSON string would be parsed once more by axios just to validate it.
@@ -93,6 +100,7 @@ export function createHttpClient(
 		return toResponse(raw, transport.secrets ?? []);
 	};
 
+	/** Reads and polls: the same policy as chunks (retry.ts), always idempotent. */
 	const sendWithRetry = async (request: HttpRequest): Promise<HttpResponse> => {
 		for (let attempt = 1; ; attempt++) {
 			let response: HttpResponse | undefined;
@@ -101,17 +109,18 @@ export function createHttpClient(
 				response = await send(request);
 			} catch (error) {
 				const failure = toTransportError(error, signal);
-				if (failure.cancelled || attempt > retry.maxRetries) throw failure;
-				await pause(backoffMs(attempt, retry.initialBackoffMs));
+				if (failure.cancelled) throw failure;
+				const decision = retryDecision(retry, { attempt, reason: failure.message, processed: failure.mayHaveBeenProcessed, idempotent: true });
+				if (!decision.retry) throw failure;
+				await pause(decision.delayMs);
 				continue;
 			}
-			const transient = response.status === 429 || response.status >= 500 || response.malformed;
-			if (!transient || attempt > retry.maxRetries) return response;
-			const asked = providerWaitMs(response);
-			if (asked !== undefined && asked > retry.maxRetryWaitMs) return response;
-			const delay = asked ?? backoffMs(attempt, retry.initialBackoffMs);
-			if (response.status === 429) pacer.pause(delay);
-			await pause(delay);
+			const transient = transientReason(response);
+			if (!transient) return response;
+			const decision = retryDecision(retry, { attempt, ...transient, idempotent: true, askedMs: providerWaitMs(response) });
+			if (!decision.retry) return response;
+			if (response.status === 429) pacer.pause(decision.delayMs);
+			await pause(decision.delayMs);
 		}
 	};
 

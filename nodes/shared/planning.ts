@@ -1,8 +1,9 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
+import { checkContactShape } from './bounds';
 import { utf8Length } from './bytes';
 import { mergeContacts } from './merge';
-import type { BulkAdapter, OutgoingChunk } from './types';
+import type { BulkAdapter, OutgoingChunk, PreparedItem } from './types';
 
 /** A contact to send, standing for one or more input items with the same key. */
 export interface UniqueContact<C> {
@@ -33,6 +34,24 @@ function rawEmail(item: INodeExecutionData): string | undefined {
 	return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
+/**
+ * One item through the adapter, bounded: whatever the item holds (a value nested thousands of levels
+ * deep, a getter that throws), it becomes this item's `invalid` result and never stops its neighbours.
+ */
+function prepareOne<C>(adapter: BulkAdapter<C>, item: INodeExecutionData, itemIndex: number): PreparedItem<C> {
+	let prepared: PreparedItem<C>;
+	try {
+		prepared = adapter.prepare(item, itemIndex);
+	} catch (error) {
+		const shape = checkContactShape(item.json);
+		if (shape) return { ok: false, field: shape.field, message: shape.message };
+		return { ok: false, field: 'item', message: `could not be read: ${error instanceof Error ? error.message : String(error)}` };
+	}
+	if (!prepared.ok) return prepared;
+	const shape = checkContactShape(prepared.contact);
+	return shape ? { ok: false, email: prepared.email, field: shape.field, message: shape.message } : prepared;
+}
+
 /** Validates every item once and folds items with the same key into one contact (later wins). */
 export function prepareItems<C>(adapter: BulkAdapter<C>, items: INodeExecutionData[]): PreparedInput<C> {
 	const unique: Array<UniqueContact<C>> = [];
@@ -40,7 +59,7 @@ export function prepareItems<C>(adapter: BulkAdapter<C>, items: INodeExecutionDa
 	const byKey = new Map<string, number>();
 	const merge = adapter.merge ?? mergeContacts;
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		const prepared = adapter.prepare(items[itemIndex], itemIndex);
+		const prepared = prepareOne(adapter, items[itemIndex], itemIndex);
 		if (!prepared.ok) {
 			invalid.push({ itemIndex, email: prepared.email ?? rawEmail(items[itemIndex]), field: prepared.field, message: prepared.message });
 			continue;
@@ -67,6 +86,8 @@ export interface ChunkPlan<C> {
 	chunks: Array<PlannedChunk<C>>;
 	/** Unique contacts that alone exceed the byte limit. */
 	oversized: Array<{ member: number; bytes: number }>;
+	/** Unique contacts JSON cannot represent (a BigInt, a `toJSON` that throws). */
+	unserializable: Array<{ member: number; message: string }>;
 }
 
 export function buildBody(envelope: { before: string; after: string }, serialized: string[]): string {
@@ -98,6 +119,7 @@ export function planChunks<C>(
 ): ChunkPlan<C> {
 	const chunks: Array<PlannedChunk<C>> = [];
 	const oversized: ChunkPlan<C>['oversized'] = [];
+	const unserializable: ChunkPlan<C>['unserializable'] = [];
 	const envelopeBytes = utf8Length(envelope.before) + utf8Length(envelope.after);
 	const byteLimit = maxBytes ?? Number.POSITIVE_INFINITY;
 
@@ -107,7 +129,7 @@ export function planChunks<C>(
 	let bytes = envelopeBytes;
 	const close = () => {
 		if (contacts.length === 0) return;
-		chunks.push(chunkOf(envelope, { request: chunks.length + 1, contacts, serialized, members, bytes, isSplit: false }));
+		chunks.push(chunkOf(envelope, { request: chunks.length + 1, contacts, serialized, members, bytes }));
 		contacts = [];
 		serialized = [];
 		members = [];
@@ -115,7 +137,13 @@ export function planChunks<C>(
 	};
 
 	for (let member = 0; member < unique.length; member++) {
-		const json = JSON.stringify(unique[member].contact);
+		let json: string;
+		try {
+			json = JSON.stringify(unique[member].contact);
+		} catch (error) {
+			unserializable.push({ member, message: error instanceof Error ? error.message : String(error) });
+			continue;
+		}
 		const size = utf8Length(json);
 		if (envelopeBytes + size > byteLimit) {
 			oversized.push({ member, bytes: envelopeBytes + size });
@@ -129,7 +157,7 @@ export function planChunks<C>(
 		members.push(member);
 	}
 	close();
-	return { chunks, oversized };
+	return { chunks, oversized, unserializable };
 }
 
 /** Halves a chunk to isolate the contacts a provider rejected without saying which. */
@@ -146,7 +174,6 @@ export function splitChunk<C>(
 			serialized,
 			members: chunk.members.slice(from, to),
 			bytes: utf8Length(buildBody(envelope, serialized)),
-			isSplit: true,
 		});
 	};
 	return [half(0, middle), half(middle, chunk.contacts.length)];

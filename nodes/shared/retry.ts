@@ -1,4 +1,5 @@
 import type { HttpResponse } from './types';
+import { isPage } from './verdicts';
 
 function header(response: HttpResponse, name: string): string | undefined {
 	const value = response.headers[name] ?? response.headers[name.toLowerCase()];
@@ -33,6 +34,69 @@ export function backoffMs(attempt: number, initialMs: number, capMs = 30_000, ra
 	return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 
+export interface RetryPolicy {
+	maxRetries: number;
+	initialBackoffMs: number;
+	/** Longest single wait accepted from the provider (Retry-After / rate-limit reset). */
+	maxRetryWaitMs: number;
+	random?: () => number;
+}
+
+/** One failed attempt, as both retry loops (chunks in dispatch.ts, reads and polls in http.ts) see it. */
+export interface FailedAttempt {
+	/** 1-based number of the attempt that just failed. */
+	attempt: number;
+	reason: string;
+	/** The provider may have processed the request (5xx, connection cut after sending). */
+	processed: boolean;
+	/** Resending the same request cannot create duplicates. */
+	idempotent: boolean;
+	/** The wait the provider asked for, if it said. */
+	askedMs?: number;
+}
+
+export type RetryDecision =
+	| { retry: true; delayMs: number }
+	| { retry: false; code: 'NOT_RETRIED' | 'RETRIES_EXHAUSTED' | 'RATE_LIMITED'; message: string };
+
+/**
+ * The one retry policy of the engine: resend only what is safe to resend, at most `maxRetries`
+ * times, waiting what the provider asked (if not longer than allowed) or an exponential backoff.
+ */
+export function retryDecision(policy: RetryPolicy, failed: FailedAttempt): RetryDecision {
+	const random = policy.random ?? Math.random;
+	if (failed.processed && !failed.idempotent) {
+		return {
+			retry: false,
+			code: 'NOT_RETRIED',
+			message: `${failed.reason}. Not resent: the provider may already have processed these contacts, and sending them again could create duplicates. Check them before running again`,
+		};
+	}
+	if (failed.attempt > policy.maxRetries) {
+		return { retry: false, code: 'RETRIES_EXHAUSTED', message: `${failed.reason}; gave up after ${failed.attempt} attempts` };
+	}
+	if (failed.askedMs !== undefined && failed.askedMs > policy.maxRetryWaitMs) {
+		return {
+			retry: false,
+			code: 'RATE_LIMITED',
+			message: `${failed.reason}; the provider asked to wait ${Math.ceil(failed.askedMs / 1000)} s, longer than the ${Math.ceil(policy.maxRetryWaitMs / 1000)} s this node waits`,
+		};
+	}
+	const delayMs =
+		failed.askedMs !== undefined ? failed.askedMs + Math.round(random() * 100) : backoffMs(failed.attempt, policy.initialBackoffMs, 30_000, random);
+	return { retry: true, delayMs };
+}
+
+/** What makes an answer worth resending as is: 429 (nothing processed), 408/5xx, a damaged 2xx JSON body. */
+export function transientReason(response: HttpResponse): { reason: string; processed: boolean } | undefined {
+	if (response.status === 429) return { reason: 'The provider answered 429 (too many requests)', processed: false };
+	if (response.status >= 500 || response.status === 408) return { reason: `The provider answered ${response.status}`, processed: true };
+	if (response.malformed && response.status >= 200 && response.status < 300 && !isPage(response)) {
+		return { reason: `The provider answered ${response.status} with a body that is not valid JSON`, processed: true };
+	}
+	return undefined;
+}
+
 /** Network-level failure of one HTTP attempt, classified by whether the provider may have seen it. */
 export class TransportError extends Error {
 	constructor(
@@ -47,7 +111,19 @@ export class TransportError extends Error {
 	}
 }
 
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+/** The request never reached anyone: no connection, no name, or a certificate the client refused before sending. */
+export const NOT_SENT_CODES: ReadonlySet<string> = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+	'CERT_HAS_EXPIRED',
+	'DEPTH_ZERO_SELF_SIGNED_CERT',
+	'SELF_SIGNED_CERT_IN_CHAIN',
+	'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+	'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
 const CANCEL_CODES = new Set(['ERR_CANCELED', 'ABORT_ERR']);
 
 function findCode(error: unknown): string | undefined {

@@ -47,7 +47,7 @@ export interface HttpResponse {
 	headers: Record<string, string | string[] | undefined>;
 	/** Parsed JSON, or the raw text when the body was not JSON. */
 	body: unknown;
-	/** True when the provider answered with a body that is not valid JSON. */
+	/** True when a 2xx answer's body is not valid JSON (other statuses are read by their code first). */
 	malformed: boolean;
 }
 
@@ -103,8 +103,6 @@ export interface OutgoingChunk<C> {
 	/** The exact request body: envelope + serialized contacts, joined on each read (see planning.ts). */
 	readonly body: string;
 	bytes: number;
-	/** True when this chunk is a half of a chunk that had to be split to find failures. */
-	isSplit: boolean;
 }
 
 /** How the adapter reads the provider's answer to one chunk. */

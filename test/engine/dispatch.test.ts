@@ -100,11 +100,14 @@ describe('runBulkOperation', () => {
 		expect(results[0].errorMessage).toContain('3600 s');
 	});
 
-	it('stops sending after a 401 and reports the auth error on every contact with one request', async () => {
+	it('stops sending after a 401: that request reports the auth error, the unsent contacts NOT_SENT naming it', async () => {
 		const provider = new FakeProvider(() => ({ kind: 'status', status: 401 }));
-		const { results } = await run(provider, emails(500), {}, { concurrency: 1 });
+		const { results, report } = await run(provider, emails(500), {}, { concurrency: 1 });
 		expect(provider.attempts).toBe(1);
-		expect(results.every((r) => r.status === 'failed' && r.errorCode === 'HTTP_401')).toBe(true);
+		expect(results.slice(0, 100).every((r) => r.status === 'failed' && r.errorCode === 'HTTP_401')).toBe(true);
+		expect(results.slice(100).every((r) => r.status === 'failed' && r.errorCode === 'NOT_SENT')).toBe(true);
+		expect(results[499].errorMessage).toBe('Not sent: the node stopped sending after request 1 failed: HTTP 401');
+		expect(report.stats.stopped).toEqual({ reason: 'the node stopped sending after request 1 failed: HTTP 401', unsent: 400 });
 	});
 
 	it('resends a non-idempotent request only when it certainly never arrived', async () => {

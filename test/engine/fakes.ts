@@ -27,7 +27,10 @@ export type ServerBehaviour =
 	| { kind: 'status'; status: number; headers?: Record<string, string> }
 	| { kind: 'reset-before' }
 	| { kind: 'reset-after' }
-	| { kind: 'malformed' };
+	| { kind: 'malformed' }
+	/** An HTML or text page (a proxy, a login page), as the HTTP client hands it over. */
+	| { kind: 'page'; status: number; text?: string; contentType?: string }
+	| { kind: 'redirect'; status: number; location: string };
 
 /**
  * An in-memory provider for engine tests: a counts-only bulk upsert (like AutoSend's bulk-update)
@@ -52,13 +55,19 @@ export class FakeProvider {
 		const emails = parsed.contacts.map((c) => c.email);
 		const what = this.behaviour(this.attempts, emails);
 		if (what.kind === 'reset-before') throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+		if (what.kind === 'page') {
+			const text = what.text ?? `<html><head><title>${what.status}</title></head><body><h1>${what.status} from nginx</h1></body></html>`;
+			const ok = what.status >= 200 && what.status < 300;
+			return { status: what.status, headers: { 'content-type': what.contentType ?? 'text/html' }, body: text, malformed: ok };
+		}
+		if (what.kind === 'redirect') return { status: what.status, headers: { location: what.location }, body: undefined, malformed: false };
 		if (what.kind === 'status') {
 			if (what.status >= 500) this.processed.push(emails);
 			return { status: what.status, headers: what.headers ?? {}, body: { error: `status ${what.status}` }, malformed: false };
 		}
 		this.processed.push(emails);
 		if (what.kind === 'reset-after') throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
-		if (what.kind === 'malformed') return { status: 200, headers: {}, body: '{"oops', malformed: true };
+		if (what.kind === 'malformed') return { status: 200, headers: { 'content-type': 'application/json' }, body: '{"oops', malformed: true };
 		const failed = emails.filter((e) => this.poison.has(e)).length;
 		if (failed === 0) this.succeeded.push(emails);
 		return {

@@ -112,7 +112,6 @@ describe('planChunks', () => {
 		expect(b.members).toEqual([3, 4]);
 		expect(JSON.parse(b.body).contacts.map((c: TestContact) => c.email)).toEqual(['u3@x.io', 'u4@x.io']);
 		expect(a.bytes).toBe(Buffer.byteLength(a.body));
-		expect(a.isSplit).toBe(true);
 	});
 
 });

@@ -261,7 +261,19 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
 		testCredential: async (type, data) => {
 			const credentialType = nodeTypes.credentialTypes.get(type);
 			if (!credentialType) throw new Error(`Harness: unknown credential type ${type}`);
-			return await testCredential(credentialType, credentialsHelper, data);
+			credentialsHelper.setCredentials({ [type]: data });
+			const hooks = new ExecutionLifecycleHooks('internal', 'harness', {
+				id: 'harness',
+				name: 'Harness',
+				nodes: [],
+				connections: {},
+				active: false,
+				isArchived: false,
+				createdAt: new Date(),
+				updatedAt: new Date(),
+				activeVersionId: null,
+			});
+			return await testCredential(credentialType, additionalDataFor(credentialsHelper, hooks), data);
 		},
 	};
 }

@@ -1,28 +1,15 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { joinUrl } from '../../shared/http';
-import { redactSecrets } from '../../shared/redact';
+import { readJson } from '../../shared/read';
 import { customFieldsAnswer, listsAnswer, type CustomFieldType } from '../schemas';
-import { autoSendTransport, CREDENTIAL_TYPE } from '../transport';
+import { autoSendTransport, providerError } from '../transport';
 import { toCustomFieldType } from '../fields';
 
 type Context = IExecuteFunctions | ILoadOptionsFunctions;
 
 /** A GET outside the bulk engine (editor methods, one definitions read per run); throws AutoSend's message. */
 async function getJson(ctx: Context, path: string, qs: IDataObject): Promise<unknown> {
-	const transport = await autoSendTransport(ctx);
-	try {
-		return await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, {
-			method: 'GET',
-			url: joinUrl(transport.baseUrl, path),
-			qs,
-			json: true,
-		});
-	} catch (error) {
-		const data = (error as { cause?: { response?: { data?: { error?: { message?: unknown } } } } }).cause?.response?.data;
-		const message = typeof data?.error?.message === 'string' ? data.error.message : (error as Error).message;
-		throw new NodeOperationError(ctx.getNode(), `AutoSend: ${redactSecrets(String(message), transport.secrets ?? [])}`);
-	}
+	return await readJson(ctx, await autoSendTransport(ctx), { url: path, qs }, (response) => providerError(response).message, 'AutoSend');
 }
 
 export interface CustomFieldDefinition {

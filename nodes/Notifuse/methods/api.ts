@@ -1,25 +1,13 @@
 import { NodeOperationError, type IDataObject, type ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { joinUrl } from '../../shared/http';
-import { redactSecrets } from '../../shared/redact';
+import { readJson } from '../../shared/read';
 import { listsAnswer, workspaceAnswer } from '../schemas';
-import { CREDENTIAL_TYPE, notifuseTarget } from '../transport';
+import { notifuseTarget, providerError } from '../transport';
 
 /** GET for editor methods (no engine run here): answers the parsed body or throws the Notifuse message. */
 async function get(ctx: ILoadOptionsFunctions, path: string, qs: (workspaceId: string) => IDataObject): Promise<unknown> {
 	const target = await notifuseTarget(ctx, ctx.getNodeParameter('workspaceId', '') as string);
-	try {
-		return await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, {
-			method: 'GET',
-			url: joinUrl(target.transport.baseUrl, path),
-			qs: qs(target.workspaceId),
-			json: true,
-		});
-	} catch (error) {
-		const body = (error as { cause?: { response?: { data?: { error?: unknown } } } }).cause?.response?.data;
-		const message = typeof body?.error === 'string' ? body.error : (error as Error).message;
-		throw new NodeOperationError(ctx.getNode(), `Notifuse: ${redactSecrets(String(message), target.transport.secrets ?? [])}`);
-	}
+	return await readJson(ctx, target.transport, { url: path, qs: qs(target.workspaceId) }, (response) => providerError(response).message, 'Notifuse');
 }
 
 export async function fetchLists(ctx: ILoadOptionsFunctions): Promise<Array<{ id: string; name?: string }>> {

@@ -1,29 +1,26 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { joinUrl } from '../../shared/http';
-import { redactSecrets } from '../../shared/redact';
+import { readJson } from '../../shared/read';
 import type { CustomFieldIndex } from '../contact';
 import { fieldDefinitions, listsPage, type CustomFieldType } from '../schemas';
-import { CREDENTIAL_TYPE, sendGridTransport } from '../transport';
+import { CREDENTIAL_TYPE, providerError, sendGridTransport } from '../transport';
 
 type Context = IExecuteFunctions | ILoadOptionsFunctions;
 
 /** A GET outside the bulk engine (editor methods, the one definitions read per run); throws SendGrid's message. */
-async function getJson(ctx: Context, pathOrUrl: string, qs: IDataObject = {}): Promise<unknown> {
+async function getJson(ctx: Context, path: string, qs: IDataObject = {}): Promise<unknown> {
 	const transport = sendGridTransport(await ctx.getCredentials(CREDENTIAL_TYPE));
-	try {
-		return await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, {
-			method: 'GET',
-			url: joinUrl(transport.baseUrl, pathOrUrl),
-			qs,
-			json: true,
-		});
-	} catch (error) {
-		const data = (error as { cause?: { response?: { data?: { errors?: Array<{ message?: unknown }> } } } }).cause?.response?.data;
-		const first = data?.errors?.[0]?.message;
-		const message = typeof first === 'string' ? first : (error as Error).message;
-		throw new NodeOperationError(ctx.getNode(), `SendGrid: ${redactSecrets(message, transport.secrets ?? [])}`);
-	}
+	return await readJson(ctx, transport, { url: path, qs }, (response) => providerError(response).message, 'SendGrid');
+}
+
+/**
+ * SendGrid's page links are absolute URLs on its own host; only their path and query are used, on
+ * the configured base URL, so the key is never sent to an address the answer names.
+ */
+function pagePath(link: string): string {
+	if (!/^https?:\/\//i.test(link)) return link;
+	const url = new URL(link);
+	return `${url.pathname}${url.search}`;
 }
 
 export interface CustomFieldDefinition {
@@ -54,7 +51,8 @@ export async function fetchLists(ctx: Context): Promise<Array<{ id: string; name
 		const parsed = listsPage.safeParse(await getJson(ctx, next));
 		if (!parsed.success) throw new NodeOperationError(ctx.getNode(), 'SendGrid answered GET /v3/marketing/lists with an unexpected body');
 		lists.push(...parsed.data.result.map((list) => ({ id: list.id, name: list.name, count: list.contact_count })));
-		next = parsed.data._metadata?.next;
+		const link = parsed.data._metadata?.next;
+		next = link ? pagePath(link) : undefined;
 	}
 	return lists;
 }

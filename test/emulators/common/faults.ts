@@ -3,7 +3,7 @@
  * path starts with `path` (all API paths when omitted), lets `skip` matching requests through first,
  * then fires `count` times.
  */
-export type FaultKind = 'status' | 'drop-before' | 'drop-mid' | 'malformed' | 'slow-body';
+export type FaultKind = 'status' | 'drop-before' | 'drop-mid' | 'malformed' | 'slow-body' | 'redirect' | 'page';
 
 export interface FaultRule {
 	kind: FaultKind;
@@ -20,6 +20,17 @@ export interface FaultRule {
 	retryAfter?: number;
 	/** For `slow-body`: pause between the two halves of the body. */
 	ms?: number;
+	/**
+	 * For `redirect`: the origin (e.g. a second loopback server) the answer points to; the request's
+	 * path and query are appended, as a moved API or a load balancer's HTTPS upgrade would. No provider
+	 * documents redirects on its API; they come from what sits in front of it, and n8n 2.41 follows them
+	 * with the credential attached unless told not to (docs/providers.md §5, "n8n 2.41").
+	 */
+	redirectTo?: string;
+	/** For `page`: the body text (default: the page a reverse proxy shows for `status`, see pages.ts). */
+	text?: string;
+	/** For `page`: the content type (default `text/html`). */
+	contentType?: string;
 }
 
 export interface FaultConfig {
@@ -34,7 +45,9 @@ export type FaultDecision =
 	| { kind: 'none'; delayMs: number }
 	| { kind: 'status'; delayMs: number; status: number; body?: unknown; retryAfter?: number }
 	| { kind: 'drop-before' | 'drop-mid' | 'malformed'; delayMs: number }
-	| { kind: 'slow-body'; delayMs: number; slowBodyMs: number };
+	| { kind: 'slow-body'; delayMs: number; slowBodyMs: number }
+	| { kind: 'redirect'; delayMs: number; status: number; redirectTo: string }
+	| { kind: 'page'; delayMs: number; status: number; text?: string; contentType: string };
 
 export class FaultInjector {
 	private config: FaultConfig = {};
@@ -78,6 +91,10 @@ export class FaultInjector {
 					};
 				case 'slow-body':
 					return { kind: 'slow-body', delayMs, slowBodyMs: rule.ms ?? 200 };
+				case 'redirect':
+					return { kind: 'redirect', delayMs, status: rule.status ?? 307, redirectTo: rule.redirectTo ?? 'http://127.0.0.1:9' };
+				case 'page':
+					return { kind: 'page', delayMs, status: rule.status ?? 200, text: rule.text, contentType: rule.contentType ?? 'text/html' };
 				default:
 					return { kind: rule.kind, delayMs };
 			}

@@ -2,6 +2,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { FaultInjector, type FaultConfig } from './faults';
+import { defaultPage } from './pages';
 import { TokenBucketLimiter, type RateLimitConfig, type RateLimitDecision } from './rateLimit';
 
 /** A parsed request, as a provider route sees it. */
@@ -231,6 +232,23 @@ export async function startServer(
 			const body = fault.body ?? provider.errorBody(fault.status, `injected fault ${fault.status}`);
 			send(res, { status: fault.status, body, headers });
 			logIt(fault.status, undefined, 'status');
+			return;
+		}
+
+		if (fault.kind === 'redirect') {
+			// Answered before the provider sees anything: a moved API or a load balancer in front of it.
+			const location = `${fault.redirectTo.replace(/\/+$/, '')}${rawReq.url ?? req.path}`;
+			res.writeHead(fault.status, { location, 'content-type': 'text/html', 'content-length': 0 });
+			res.end();
+			logIt(fault.status, undefined, 'redirect');
+			return;
+		}
+		if (fault.kind === 'page') {
+			// `{{authorization}}` echoes the request's header, as some proxies' debug pages do (the node must redact it).
+			const text = (fault.text ?? defaultPage(fault.status, fault.contentType)).split('{{authorization}}').join(String(req.headers.authorization ?? ''));
+			res.writeHead(fault.status, { 'content-type': fault.contentType, 'content-length': Buffer.byteLength(text) });
+			res.end(text);
+			logIt(fault.status, undefined, 'page');
 			return;
 		}
 

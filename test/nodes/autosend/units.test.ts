@@ -65,7 +65,7 @@ describe('providerError', () => {
 
 	it('reads retryAfter (seconds) from 429 bodies and copes with non-AutoSend bodies', () => {
 		expect(providerError(response(429, { success: false, error: { message: 'Too many', code: 'RATE_LIMIT_EXCEEDED' }, retryAfter: 3 })).retryAfterMs).toBe(3000);
-		expect(providerError(response(502, '<html>Bad gateway</html>')).message).toBe('<html>Bad gateway</html>');
+		expect(providerError(response(502, '<html>Bad gateway</html>')).message).toBe('AutoSend answered HTTP 502: Bad gateway');
 		expect(providerError(response(500, undefined)).message).toBe('AutoSend answered HTTP 500');
 	});
 });

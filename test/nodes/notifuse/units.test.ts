@@ -8,7 +8,7 @@ function chunkOf(emails: string[]): OutgoingChunk<NotifuseContact> {
 	const contacts = emails.map((email) => ({ email }));
 	const serialized = contacts.map((c) => JSON.stringify(c));
 	const body = `{"workspace_id":"ws","contacts":[${serialized.join(',')}]}`;
-	return { request: 1, contacts, serialized, body, bytes: body.length, isSplit: false };
+	return { request: 1, contacts, serialized, body, bytes: body.length };
 }
 
 const ok = (body: unknown): HttpResponse => ({ status: 200, headers: {}, body, malformed: false });
