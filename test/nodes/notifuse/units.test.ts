@@ -127,7 +127,10 @@ describe('Notifuse import answers', () => {
 		});
 		const text = (body: string): HttpResponse => ({ status: 200, headers: {}, body, malformed: true });
 		expect(interpretImport(chunk, text('"queued"'), created)).toMatchObject({ kind: 'all', outcome: { status: 'unknown' } });
-		expect(interpretImport(chunk, text('<html>502</html>'), created)).toMatchObject({ kind: 'retry' });
+		// A page on a 200 is not Notifuse's API (a proxy or a sign-in page): resending cannot change it.
+		expect(interpretImport(chunk, text('<html>502</html>'), created)).toMatchObject({ kind: 'all', outcome: { status: 'failed', errorCode: 'NOT_PROVIDER_API' } });
+		const damaged: HttpResponse = { status: 200, headers: { 'content-type': 'application/json' }, body: '{"operations": [tru', malformed: true };
+		expect(interpretImport(chunk, damaged, created)).toMatchObject({ kind: 'retry' });
 	});
 
 	it('reads list ids from arrays and comma-separated text', () => {
