@@ -1,3 +1,6 @@
+import { readDate, usCalendarDate } from '../shared/dates';
+import type { Checked } from '../shared/fieldValues';
+
 /** The identifiers SendGrid matches contacts by; at least one is required. */
 export const IDENTIFIERS = [
 	{ name: 'email', displayName: 'Email', maxLength: 254 },
@@ -26,3 +29,14 @@ export const MAX_CONTACTS_PER_REQUEST = 30_000;
  * the node stays under the smaller reading.
  */
 export const MAX_BYTES_PER_REQUEST = 6_000_000;
+
+/**
+ * The one format SendGrid documents for Date custom fields is MM/DD/YYYY (CSV upload, providers.md
+ * §3.5); for the JSON API no format is documented (twilio/sendgrid-oai tsg_mc_contacts_v3.yaml types
+ * `custom_fields` values only as strings). So every accepted shape is sent as the documented one;
+ * a date-time keeps the calendar day it was written in.
+ */
+export function checkDate(value: unknown): Checked<string> {
+	const read = readDate(value);
+	return 'problem' in read ? read : { value: usCalendarDate(read.value) };
+}
