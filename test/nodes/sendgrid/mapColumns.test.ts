@@ -39,3 +39,24 @@ describe('SendGrid Map Columns: typed custom fields', () => {
 		]);
 	});
 });
+
+describe('SendGrid Map Columns under the other reading of the undocumented JSON date format', () => {
+	it('when SendGrid would take only ISO dates, the dated contacts are reported failed with its message, never queued', async () => {
+		const iso = await testbed({ dateValues: 'iso8601' });
+		try {
+			const result = await iso.run(
+				mapColumns,
+				[
+					{ json: { email: 'i1@example.com', signup: '2024-03-01', ltv: 1, org: 'A' } },
+					{ json: { email: 'i2@example.com', ltv: 2, org: 'B' } },
+				],
+				{ onError: 'continueRegularOutput' },
+			);
+			const out = result.outputs[0].map((item) => item.json);
+			expect(out[0]).toMatchObject({ status: 'failed', errorMessage: 'custom field signup_date must be a date string' });
+			expect(out[1]).toMatchObject({ status: 'created' });
+		} finally {
+			await iso.close();
+		}
+	});
+});
