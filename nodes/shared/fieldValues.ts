@@ -29,8 +29,19 @@ export function describeValue(value: unknown): string {
 	return describeType(value);
 }
 
+/** A date object (`{{ $now }}`, a Code node's Date) in a text field is its ISO 8601 text. */
+function dateAsText(value: unknown): unknown {
+	if (value instanceof Date) return Number.isNaN(value.getTime()) ? value : value.toISOString();
+	const luxon = value as { isLuxonDateTime?: unknown; isValid?: unknown; toISO?: () => string | null };
+	if (typeof value === 'object' && value !== null && luxon.isLuxonDateTime === true && luxon.isValid === true && typeof luxon.toISO === 'function') {
+		return luxon.toISO() ?? value;
+	}
+	return value;
+}
+
 export function checkText(value: unknown, maxLength?: number): Checked<string> {
 	if (typeof value === 'number' || typeof value === 'boolean') value = String(value);
+	value = dateAsText(value);
 	if (typeof value !== 'string') return { problem: `must be text, got ${describeValue(value)}` };
 	const text = value.trim();
 	if (maxLength !== undefined && [...text].length > maxLength) {

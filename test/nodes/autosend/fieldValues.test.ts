@@ -31,6 +31,8 @@ describe('AutoSend custom field values: each type × each shape n8n produces', (
 		['string', 'Acme ', 'Acme'],
 		['string', 7, '7'],
 		['string', false, 'false'],
+		['string', new Date('2024-03-01T10:30:00Z'), '2024-03-01T10:30:00.000Z'],
+		['string', DateTime.fromISO('2024-03-01T10:30:00+02:00', { setZone: true }), '2024-03-01T10:30:00.000+02:00'],
 	] as Array<[CustomFieldType, unknown, unknown]>)('%s %p → %p', (type, value, sent) => {
 		expect(send(type, value)).toEqual(sent);
 	});
