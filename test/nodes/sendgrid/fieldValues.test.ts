@@ -20,6 +20,8 @@ describe('SendGrid custom field values: each type × each shape n8n produces', (
 		['Date', new Date('2024-03-01T10:30:00Z'), '03/01/2024'],
 		['Date', '2024-03-01', '03/01/2024'],
 		['Date', '2024-03-01T10:30:00+02:00', '03/01/2024'],
+		['Date', '03/01/2024', '03/01/2024'],
+		['Date', ' 3/1/2024 ', '03/01/2024'],
 		['Number', 42, 42],
 		['Number', mapped('42.5', 'number'), 42.5],
 		['Number', '7', 7],
@@ -31,7 +33,8 @@ describe('SendGrid custom field values: each type × each shape n8n produces', (
 	});
 
 	it.each([
-		['Date', '03/01/2024', 'f (Date custom field) must be a date like 2024-03-01 or a date-time like 2024-03-01T10:30:00Z, got "03/01/2024"'],
+		['Date', '02/30/2024', 'f (Date custom field) must be a date like 2024-03-01 or 03/01/2024 (MM/DD/YYYY), or a date-time like 2024-03-01T10:30:00Z, got "02/30/2024"'],
+		['Date', '31/12/2024', 'f (Date custom field) must be a date like 2024-03-01 or 03/01/2024 (MM/DD/YYYY), or a date-time like 2024-03-01T10:30:00Z, got "31/12/2024"'],
 		['Date', true, 'f (Date custom field) must be a date like 2024-03-01 or a date-time like 2024-03-01T10:30:00Z, got a boolean (true)'],
 		['Date', invalidDateTime, 'f (Date custom field) must be a date like 2024-03-01 or a date-time like 2024-03-01T10:30:00Z, got an invalid date (unparsable)'],
 		['Number', 'lots', 'f (Number custom field) must be a number, got "lots"'],
