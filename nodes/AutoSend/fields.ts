@@ -1,4 +1,5 @@
-import { checkBoolean, checkIsoDate, checkNumber, checkText, type Checked } from '../shared/fieldValues';
+import { isoCalendarDate, readDate } from '../shared/dates';
+import { checkBoolean, checkNumber, checkText, type Checked } from '../shared/fieldValues';
 
 import type { CustomFieldType } from './schemas';
 
@@ -48,6 +49,15 @@ export function isReservedName(name: string): boolean {
 
 export type CustomFieldValue = string | number | boolean;
 
+/**
+ * AutoSend's docs show date values only as `YYYY-MM-DD` (create/upsert contact examples, seeds/001),
+ * so every accepted shape is sent that way: a date-time keeps the calendar day it was written in.
+ */
+function checkDate(value: unknown): Checked<string> {
+	const read = readDate(value);
+	return 'problem' in read ? read : { value: isoCalendarDate(read.value) };
+}
+
 /** Coerces a raw value into the JSON type AutoSend stores for a field of `type`. */
 export function checkCustomValue(value: unknown, type: CustomFieldType): Checked<CustomFieldValue> {
 	switch (type) {
@@ -56,12 +66,11 @@ export function checkCustomValue(value: unknown, type: CustomFieldType): Checked
 		case 'boolean':
 			return checkBoolean(value);
 		case 'date':
-			return checkIsoDate(value);
+			return checkDate(value);
 		default:
 			return checkText(value, MAX_CUSTOM_TEXT_LENGTH);
 	}
 }
-
 
 export function toCustomFieldType(value: unknown): CustomFieldType {
 	if (value === 'number' || value === 'boolean' || value === 'date') return value;

@@ -1,9 +1,10 @@
-import { describeType, readEmail } from '../shared/email';
-import { checkNumber, checkText, isBlank, type Checked } from '../shared/fieldValues';
+import { rfc3339, readDate } from '../shared/dates';
+import { readEmail } from '../shared/email';
+import { checkNumber, checkText, describeValue, isBlank, type Checked } from '../shared/fieldValues';
 import type { PreparedItem } from '../shared/types';
 
 import { CONTACT_FIELDS, EMAIL_MAX_LENGTH, type ContactField } from './fields';
-import { jsonSlotValue, rfc3339 } from './schemas';
+import { jsonSlotValue } from './schemas';
 
 /** A contact as Notifuse's JSON expects it; `null` clears a field (contacts.upsert only). */
 export type NotifuseContact = { email: string } & Record<string, unknown>;
@@ -15,12 +16,17 @@ export interface ContactRules {
 	clearFields: readonly string[];
 }
 
+/**
+ * Notifuse parses custom_datetime_* with Go's time.Parse(time.RFC3339) (internal/domain/contact.go,
+ * parseNullableTime): seconds and a `Z`/`±hh:mm` offset are required, and a failure surfaces only as
+ * "email is required". So every unambiguous spelling is rewritten to that form here: missing
+ * seconds become `:00`, `+0200` becomes `+02:00`, a bare date is midnight UTC and a date-time
+ * without a zone is read as UTC (the field descriptions say so).
+ */
 function checkDatetime(value: unknown): Checked<string> {
-	if (value instanceof Date && !Number.isNaN(value.getTime())) return { value: value.toISOString() };
-	const text = typeof value === 'string' ? value.trim() : value;
-	if (rfc3339.safeParse(text).success) return { value: text as string };
-	const shown = typeof value === 'string' ? `"${value}"` : describeType(value);
-	return { problem: `must be an RFC 3339 date-time with a time zone, like 2024-03-01T10:30:00Z, got ${shown}` };
+	const read = readDate(value);
+	if ('problem' in read) return { problem: read.problem };
+	return { value: rfc3339(read.value) };
 }
 
 function checkJson(value: unknown): Checked<unknown> {
@@ -30,11 +36,11 @@ function checkJson(value: unknown): Checked<unknown> {
 		try {
 			candidate = JSON.parse(value);
 		} catch {
-			return { problem: 'must be a JSON object or array, got text that is not JSON' };
+			return { problem: `must be a JSON object or array, got text that is not JSON: ${describeValue(value)}` };
 		}
 	}
 	if (jsonSlotValue.safeParse(candidate).success) return { value: candidate };
-	return { problem: `must be a JSON object or array, got ${describeType(candidate)}` };
+	return { problem: `must be a JSON object or array, got ${describeValue(candidate)}` };
 }
 
 function checkField(field: ContactField, value: unknown): Checked<unknown> {

@@ -36,8 +36,5 @@ export const workspaceAnswer = z.object({
 	}),
 });
 
-/** Notifuse parses custom_datetime_* with Go's time.RFC3339: a full date-time with a zone, no bare dates. */
-export const rfc3339 = z.string().datetime({ offset: true });
-
 /** custom_json_* must be a JSON object or array; scalars are rejected by the server. */
 export const jsonSlotValue = z.union([z.record(z.string(), z.unknown()), z.array(z.unknown())]);

@@ -1,8 +1,8 @@
 import { readEmail } from '../shared/email';
-import { checkIsoDate, checkNumber, checkText, isBlank, isUnsafeKey, type Checked } from '../shared/fieldValues';
+import { checkNumber, checkText, isBlank, isUnsafeKey, type Checked } from '../shared/fieldValues';
 import type { PreparedItem } from '../shared/types';
 
-import { ALTERNATE_EMAILS, IDENTIFIERS, RESERVED_FIELDS } from './fields';
+import { ALTERNATE_EMAILS, checkDate, IDENTIFIERS, RESERVED_FIELDS } from './fields';
 import type { CustomFieldType } from './schemas';
 
 /** A contact as PUT /v3/marketing/contacts takes it: identifiers, reserved fields, custom fields by id. */
@@ -30,7 +30,7 @@ const invalid = (field: string, message: string, email?: string): Invalid => ({ 
 
 function checkCustom(type: CustomFieldType, value: unknown): Checked<string | number> {
 	if (type === 'Number') return checkNumber(value);
-	if (type === 'Date') return checkIsoDate(value);
+	if (type === 'Date') return checkDate(value);
 	return checkText(value);
 }
 

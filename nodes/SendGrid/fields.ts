@@ -1,3 +1,6 @@
+import { readDate, usCalendarDate } from '../shared/dates';
+import { describeValue, type Checked } from '../shared/fieldValues';
+
 /** The identifiers SendGrid matches contacts by; at least one is required. */
 export const IDENTIFIERS = [
 	{ name: 'email', displayName: 'Email', maxLength: 254 },
@@ -26,3 +29,30 @@ export const MAX_CONTACTS_PER_REQUEST = 30_000;
  * the node stays under the smaller reading.
  */
 export const MAX_BYTES_PER_REQUEST = 6_000_000;
+
+const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+
+/** MM/DD/YYYY text, SendGrid's own documented format, taken as it is (padded) when it names a real day. */
+function usDate(text: string): string | undefined {
+	const m = US_DATE.exec(text);
+	if (!m) return undefined;
+	const parsed = readDate(`${m[3]}-${m[1].padStart(2, '0')}-${m[2].padStart(2, '0')}`);
+	return 'value' in parsed ? usCalendarDate(parsed.value) : undefined;
+}
+
+/**
+ * The one format SendGrid documents for Date custom fields is MM/DD/YYYY (CSV upload, providers.md
+ * §3.5); for the JSON API no format is documented (twilio/sendgrid-oai tsg_mc_contacts_v3.yaml types
+ * `custom_fields` values only as strings). So every accepted shape is sent as the documented one;
+ * a date-time keeps the calendar day it was written in.
+ */
+export function checkDate(value: unknown): Checked<string> {
+	if (typeof value === 'string') {
+		const us = usDate(value.trim());
+		if (us !== undefined) return { value: us };
+	}
+	const read = readDate(value);
+	if (!('problem' in read)) return { value: usCalendarDate(read.value) };
+	if (typeof value !== 'string') return read;
+	return { problem: `must be a date like 2024-03-01 or 03/01/2024 (MM/DD/YYYY), or a date-time like 2024-03-01T10:30:00Z, got ${describeValue(value)}` };
+}

@@ -407,6 +407,18 @@ describe('AutoSend emulator', () => {
 			}
 		});
 
+		it('date custom fields take only YYYY-MM-DD under dateValues: dateOnly (the docs\' only example, providers.md §1.4), any ISO 8601 date by default (a guess)', async () => {
+			emu.options.dateValues = 'dateOnly';
+			try {
+				expect((await post(emu, '/contacts/email', { email: 'd1@example.com', customFields: { trialEndsAt: '2024-03-01' } })).status).toBe(200);
+				const timed = await post(emu, '/contacts/email', { email: 'd2@example.com', customFields: { trialEndsAt: '2024-03-01T10:00:00Z' } });
+				expect(timed.status).toBe(400);
+			} finally {
+				emu.options.dateValues = 'iso8601';
+			}
+			expect((await post(emu, '/contacts/email', { email: 'd3@example.com', customFields: { trialEndsAt: '2024-03-01T10:00:00Z' } })).status).toBe(200);
+		});
+
 		it('records the runWorkflow flag of each call in the outcome log', async () => {
 			await post(emu, '/contacts/bulk-update', { contacts: contactsOf(1), runWorkflow: true });
 			await post(emu, '/contacts/bulk-update', { contacts: contactsOf(1) });

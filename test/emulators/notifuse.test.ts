@@ -1,3 +1,4 @@
+import { parseRfc3339 } from './notifuse/text';
 import { DEFAULTS, start, type NotifuseEmulatorOptions } from './notifuse';
 
 type Running = Awaited<ReturnType<typeof start>>;
@@ -634,5 +635,35 @@ describe('Notifuse emulator', () => {
 			const filtered = await call(`/api/contacts.list?workspace_id=${WS}&email=v19-4999@&limit=5`);
 			expect(filtered.json.contacts.map((c: any) => c.email)).toEqual(['v19-4999@volume.test']);
 		}, 60_000);
+	});
+});
+
+describe('Notifuse custom_datetime_* parsing (Go time.Parse(time.RFC3339), internal/domain/contact.go parseNullableTime)', () => {
+	it.each([
+		['2024-03-01T10:30:00Z', Date.UTC(2024, 2, 1, 10, 30)],
+		['2024-03-01T10:30:00+02:00', Date.UTC(2024, 2, 1, 8, 30)],
+		['2024-03-01T10:30:00.5Z', Date.UTC(2024, 2, 1, 10, 30, 0, 500)],
+		// Go's general parser (the fallback after the RFC 3339 fast path) also takes these.
+		['2024-03-01T1:30:00Z', Date.UTC(2024, 2, 1, 1, 30)],
+		['2024-03-01T10:30:00,5Z', Date.UTC(2024, 2, 1, 10, 30, 0, 500)],
+		['2024-03-01T10:30:00+24:00', Date.UTC(2024, 2, 0, 10, 30)],
+	])('accepts %s', (value, ms) => {
+		expect(parseRfc3339(value)).toBe(ms);
+	});
+
+	it.each([
+		'2024-03-01',
+		'2024-03-01T10:30Z',
+		'2024-03-01T10:30:00+0200',
+		'2024-03-01T10:30:00',
+		'2024-03-01 10:30:00Z',
+		'2024-03-01t10:30:00z',
+		' 2024-03-01T10:30:00Z',
+		'2024-02-30T10:30:00Z',
+		'2024-03-01T24:00:00Z',
+		'2024-03-01T10:30:60Z',
+		'2024-03-01T10:30:00+02:00 ',
+	])('rejects %s', (value) => {
+		expect(parseRfc3339(value)).toBeUndefined();
 	});
 });

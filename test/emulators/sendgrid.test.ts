@@ -435,6 +435,27 @@ describe('PUT /v3/marketing/contacts validation', () => {
 		expect(answer.body.errors[0].field).toBe(`contacts[0].custom_fields.${id}`);
 	});
 
+	// The JSON format of Date values is undocumented (providers.md §3.5): each reading can be emulated.
+	it.each([
+		['anyParsable', ['03/01/2024', '2024-03-01', '2024-03-01T00:00:00Z'], ['not a date', '2024-13-45x']],
+		['mmddyyyy', ['03/01/2024', '12/31/2024'], ['2024-03-01', '2024-03-01T00:00:00Z', '02/30/2024', '3/1/2024']],
+		['iso8601', ['2024-03-01', '2024-03-01T00:00:00Z'], ['03/01/2024', '2024-03-01 00:00']],
+	] as const)('Date custom fields under the %s reading', async (reading, accepted, rejected) => {
+		const only = await start({ jobDelayMs: 0, rateLimit: false, dateValues: reading });
+		try {
+			for (const value of accepted) {
+				expect((await call(only, 'PUT', '/v3/marketing/contacts', { contacts: [{ email: 'a@example.com', custom_fields: { e3_D: value } }] })).status).toBe(202);
+			}
+			for (const value of rejected) {
+				const answer = await call(only, 'PUT', '/v3/marketing/contacts', { contacts: [{ email: 'a@example.com', custom_fields: { e3_D: value } }] });
+				expect(answer.status).toBe(400);
+				expect(answer.body.errors[0]).toEqual({ field: 'contacts[0].custom_fields.e3_D', message: 'custom field signup_date must be a date string' });
+			}
+		} finally {
+			await only.close();
+		}
+	});
+
 	it('404 for a list id that does not exist, 400 for one that is not a UUID', async () => {
 		const missing = '11111111-2222-4333-8444-555555555555';
 		const unknown = await put({ list_ids: [CUSTOMERS, missing], contacts: [{ email: 'a@example.com' }] });

@@ -101,7 +101,7 @@ export function contactInputProperties(show: Show, settings: ContactInputSetting
 			placeholder: 'Add Custom Field',
 			typeOptions: { multipleValues: true },
 			default: {},
-			description: 'Custom fields must already exist in AutoSend (Settings → Custom Fields); the value is checked against the type',
+			description: 'Custom fields must already exist in AutoSend (Settings → Custom Fields); the value is checked against the type. Dates are sent as YYYY-MM-DD, the day as written (a date-time\'s time is dropped).',
 			options: [
 				{
 					displayName: 'Custom Field',

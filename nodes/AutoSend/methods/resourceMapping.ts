@@ -20,7 +20,8 @@ async function contactFields(ctx: ILoadOptionsFunctions, withLists: boolean): Pr
 	];
 	if (withLists) fields.push(field('listIds', 'List IDs (Comma-Separated)', 'string'));
 	for (const definition of custom) {
-		fields.push(field(definition.name, `${definition.name} (${definition.type})`, FIELD_TYPES[definition.type]));
+		const hint = definition.type === 'date' ? ', sent as YYYY-MM-DD' : '';
+		fields.push(field(definition.name, `${definition.name} (${definition.type}${hint})`, FIELD_TYPES[definition.type]));
 	}
 	return { fields };
 }

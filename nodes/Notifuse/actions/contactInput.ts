@@ -17,7 +17,7 @@ function fieldParameter(field: ContactField): INodeProperties {
 				type: 'string',
 				default: '',
 				placeholder: '2024-03-01T10:30:00Z',
-				description: 'An RFC 3339 date-time with a time zone',
+				description: 'Sent as RFC 3339 (2024-03-01T10:30:00Z). A date-time without a time zone is read as UTC; a date alone as midnight UTC.',
 			};
 		case 'json':
 			return { ...base, type: 'json', default: '{}', description: 'A JSON object or array' };

@@ -4,8 +4,12 @@ import { CONTACT_FIELDS, type FieldKind } from '../fields';
 
 import { fetchCustomFieldLabels } from './api';
 
-// Date-times stay text so the node, not the editor, decides what RFC 3339 input is accepted.
-const FIELD_TYPES: Record<FieldKind, FieldType> = { string: 'string', number: 'number', datetime: 'string', json: 'object' };
+// Date-times stay text so the node, not the editor, decides what RFC 3339 input is accepted (n8n's
+// dateTime would read a zone-less value in the instance's time zone). JSON slots are declared text
+// too: n8n's `object` type rejects arrays, which Notifuse stores; the node checks the shape itself.
+const FIELD_TYPES: Record<FieldKind, FieldType> = { string: 'string', number: 'number', datetime: 'string', json: 'string' };
+
+const DATETIME_HINT = ' — no time zone means UTC';
 
 /** Email first (the match key), then every contact field; custom slots carry the workspace's labels. */
 export async function getContactFields(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
@@ -22,7 +26,7 @@ export async function getContactFields(this: ILoadOptionsFunctions): Promise<Res
 	const fields = CONTACT_FIELDS.map(
 		(field): ResourceMapperField => ({
 			id: field.name,
-			displayName: field.custom && labels[field.name] ? `${labels[field.name]} (${field.name})` : field.displayName,
+			displayName: `${field.custom && labels[field.name] ? `${labels[field.name]} (${field.name})` : field.displayName}${field.kind === 'datetime' ? DATETIME_HINT : ''}`,
 			required: false,
 			defaultMatch: false,
 			canBeUsedToMatch: false,

@@ -20,7 +20,9 @@ export async function getContactFields(this: ILoadOptionsFunctions): Promise<Res
 		),
 		...RESERVED_FIELDS.map((reserved) => field(reserved.name, reserved.displayName, 'string')),
 		field(ALTERNATE_EMAILS.name, `${ALTERNATE_EMAILS.displayName} (Comma-Separated)`, 'string'),
-		...custom.map((definition) => field(definition.name, `${definition.name} (${definition.type})`, FIELD_TYPES[definition.type])),
+		...custom.map((definition) =>
+			field(definition.name, `${definition.name} (${definition.type}${definition.type === 'Date' ? ', sent as MM/DD/YYYY' : ''})`, FIELD_TYPES[definition.type]),
+		),
 	];
 	return { fields };
 }

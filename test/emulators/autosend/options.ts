@@ -49,6 +49,12 @@ export interface AutoSendEmulatorOptions {
 	 * or as a full ISO timestamp (`2024-03-01T00:00:00.000Z`) [guess: a database Date column].
 	 */
 	storedDateFormat?: 'asSent' | 'isoTimestamp';
+	/**
+	 * Which `date` custom-field values are accepted. Undocumented: the docs only ever show `YYYY-MM-DD`
+	 * (providers.md §1.4, seeds/001), so `dateOnly` is that reading and `iso8601` (default) also takes
+	 * ISO date-times [guess].
+	 */
+	dateValues?: 'iso8601' | 'dateOnly';
 	/** Emails or contact ids per list `bulk-add` call (documented: 500). */
 	maxBulkAddItems?: number;
 	/** Emails per `contacts/search/emails` call (undocumented). */
@@ -75,6 +81,7 @@ export interface ResolvedOptions {
 	bulkUpdateCounts: BulkUpdateCounts;
 	searchLagMs: number;
 	storedDateFormat: 'asSent' | 'isoTimestamp';
+	dateValues: 'iso8601' | 'dateOnly';
 	maxBulkAddItems: number;
 	maxSearchEmails: number;
 	maxBodyBytes: number;
@@ -100,6 +107,7 @@ export function resolveOptions(options: AutoSendEmulatorOptions = {}): ResolvedO
 		bulkUpdateCounts: options.bulkUpdateCounts ?? 'accurate',
 		searchLagMs: options.searchLagMs ?? 0,
 		storedDateFormat: options.storedDateFormat ?? 'asSent',
+		dateValues: options.dateValues ?? 'iso8601',
 		maxBulkAddItems: options.maxBulkAddItems ?? 500,
 		maxSearchEmails: options.maxSearchEmails ?? 100,
 		maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,

@@ -33,8 +33,10 @@ export function checkEmail(value: unknown, maxLength: number): { email: string }
 	return { email };
 }
 
-export function isIsoDate(value: string): boolean {
-	return ISO_DATE.test(value) && !Number.isNaN(Date.parse(value));
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isIsoDate(value: string, dateValues: 'iso8601' | 'dateOnly' = 'iso8601'): boolean {
+	return (dateValues === 'dateOnly' ? DATE_ONLY : ISO_DATE).test(value) && !Number.isNaN(Date.parse(value));
 }
 
 /** Why `value` does not fit a field of `type`, or undefined when it does. `null` clears a value. */
@@ -42,6 +44,7 @@ export function customValueError(
 	value: unknown,
 	type: CustomFieldType,
 	maxStringLength: number,
+	dateValues: 'iso8601' | 'dateOnly' = 'iso8601',
 ): string | undefined {
 	if (value === null) return undefined;
 	switch (type) {
@@ -54,7 +57,7 @@ export function customValueError(
 		case 'boolean':
 			return typeof value === 'boolean' ? undefined : 'must be a boolean';
 		case 'date':
-			return typeof value === 'string' && isIsoDate(value) ? undefined : 'must be an ISO 8601 date string';
+			return typeof value === 'string' && isIsoDate(value, dateValues) ? undefined : 'must be an ISO 8601 date string';
 	}
 }
 
@@ -122,7 +125,7 @@ function checkCustomFields(
 			}
 			continue;
 		}
-		const problem = customValueError(fieldValue, definition.fieldType, options.maxCustomStringLength);
+		const problem = customValueError(fieldValue, definition.fieldType, options.maxCustomStringLength, options.dateValues);
 		if (problem) errors.push({ field, message: `${name} ${problem}` });
 		else accepted[definition.fieldName] = storedValue(fieldValue as CustomFieldValue, definition.fieldType, options);
 	}

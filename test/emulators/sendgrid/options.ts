@@ -34,6 +34,13 @@ export interface SendGridEmulatorOptions {
 	requireAllIdentifiers?: boolean;
 	/** Key of `custom_fields` in search results: field name (default, like SendGrid) or field id. */
 	searchCustomFieldsBy?: 'name' | 'id';
+	/**
+	 * Which Date custom-field values PUT /contacts accepts. The JSON format is undocumented
+	 * (providers.md §3.5; the OpenAPI spec types the values as strings only): `mmddyyyy` is the CSV
+	 * upload's documented MM/DD/YYYY, `iso8601` an ISO date or date-time, `anyParsable` (default)
+	 * whatever JavaScript's Date.parse reads.
+	 */
+	dateValues?: 'anyParsable' | 'mmddyyyy' | 'iso8601';
 	/** Emails (any case) whose rows fail at processing time, to produce `errored`/`failed` jobs. */
 	poisonEmails?: string[];
 	/** The row error message of a poison email (a very long one tests truncation). */
@@ -123,5 +130,6 @@ export function resolveOptions(options: SendGridEmulatorOptions = {}): ResolvedO
 		poisonMessage: options.poisonMessage ?? 'email address rejected',
 		unprocessableJobs: options.unprocessableJobs ?? false,
 		errorFile: { ...DEFAULT_ERROR_FILE, ...options.errorFile },
+		dateValues: options.dateValues ?? 'anyParsable',
 	};
 }

@@ -37,6 +37,24 @@ export interface UpsertValidationContext {
 	maxContacts: number;
 	/** Reject malformed emails here (400) instead of as per-contact job errors. */
 	rejectInvalidEmailsInRequest: boolean;
+	/** Which Date custom-field values are accepted (options.dateValues); `anyParsable` when absent. */
+	dateValues?: 'anyParsable' | 'mmddyyyy' | 'iso8601';
+}
+
+const MM_DD_YYYY = /^(\d{2})\/(\d{2})\/(\d{4})$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
+
+/** A Date custom-field value under one reading of the undocumented JSON format (options.ts). */
+function isDateValue(value: unknown, reading: UpsertValidationContext['dateValues'] = 'anyParsable'): boolean {
+	if (typeof value !== 'string') return false;
+	if (reading === 'mmddyyyy') {
+		const m = MM_DD_YYYY.exec(value);
+		if (!m) return false;
+		const date = new Date(Date.UTC(Number(m[3]), Number(m[1]) - 1, Number(m[2])));
+		return date.getUTCMonth() === Number(m[1]) - 1 && date.getUTCDate() === Number(m[2]);
+	}
+	if (reading === 'iso8601' && !ISO_DATE.test(value)) return false;
+	return !Number.isNaN(Date.parse(value));
 }
 
 export interface ValidUpsert {
@@ -130,7 +148,7 @@ function validateContact(
 					errors.push({ field, message: `custom field ${def.name} must be a number` });
 				} else if (def.field_type === 'Text' && typeof value !== 'string') {
 					errors.push({ field, message: `custom field ${def.name} must be a string` });
-				} else if (def.field_type === 'Date' && (typeof value !== 'string' || Number.isNaN(Date.parse(value)))) {
+				} else if (def.field_type === 'Date' && !isDateValue(value, ctx.dateValues)) {
 					errors.push({ field, message: `custom field ${def.name} must be a date string` });
 				} else {
 					contact.custom_fields[id] = value as string | number;

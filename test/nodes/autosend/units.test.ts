@@ -28,7 +28,7 @@ describe('buildContact', () => {
 			ok: true,
 			key: 'ann@example.com',
 			email: 'ann@example.com',
-			contact: { email: 'ann@example.com', firstName: 'Ann', userId: '42', listIds: ['a', 'b'], customFields: { n: 3.5, b: false, d: '2024-03-01T10:00:00Z' } },
+			contact: { email: 'ann@example.com', firstName: 'Ann', userId: '42', listIds: ['a', 'b'], customFields: { n: 3.5, b: false, d: '2024-03-01' } },
 		});
 	});
 
@@ -36,7 +36,7 @@ describe('buildContact', () => {
 		{ field: 'email', message: 'is a built-in AutoSend field name and cannot be used as a custom field', values: { email: 'a@b.co', standard: {}, custom: [{ name: 'email', type: 'string', value: 'x' }] } },
 		{ field: 'mystery', message: 'is not a custom field of this AutoSend project (create it in AutoSend first)', values: { email: 'a@b.co', standard: {}, custom: [{ name: 'mystery', type: undefined, value: 'x' }] } },
 		{ field: 'customFields', message: 'has an unusable field name "__proto__"', values: { email: 'a@b.co', standard: {}, custom: [{ name: '__proto__', type: 'string', value: 'x' }] } },
-		{ field: 'lastName', message: 'must be text, got an object', values: { email: 'a@b.co', standard: { lastName: { a: 1 } }, custom: [] } },
+		{ field: 'lastName', message: 'must be text, got an object {"a":1}', values: { email: 'a@b.co', standard: { lastName: { a: 1 } }, custom: [] } },
 		{ field: 'email', message: 'contains more than one @', values: { email: 'a@@b.co', standard: {}, custom: [] } },
 		{ field: 's', message: 'is longer than 1000 characters', values: { email: 'a@b.co', standard: {}, custom: [{ name: 's', type: 'string', value: 'x'.repeat(1001) }] } },
 	];

@@ -65,7 +65,7 @@ describe('Notifuse node: Contact → Import', () => {
 		const result = await bed.run(
 			params('contact', 'import'),
 			items([
-				{ email: 'types-1@example.com', custom_datetime_1: '2024-01-01' },
+				{ email: 'types-1@example.com', custom_datetime_1: '2024-01-01T10:00:00+2' },
 				{ email: 'types-2@example.com', custom_json_1: 5 },
 				{ email: 'types-3@example.com', postcode: '1'.repeat(21) },
 				{ email: 'types-4@example.com', custom_datetime_2: '2024-01-01T10:00:00+02:00', custom_json_2: '{"a":1}', custom_number_2: '3.5' },
@@ -74,8 +74,8 @@ describe('Notifuse node: Contact → Import', () => {
 		);
 		// n8n's error output carries only the message, as json.error: it names the item and contact.
 		expect(result.outputs[1].map((item) => item.json.error)).toEqual([
-			'Item 1 (types-1@example.com): custom_datetime_1 must be an RFC 3339 date-time with a time zone, like 2024-03-01T10:30:00Z, got "2024-01-01"',
-			'Item 2 (types-2@example.com): custom_json_1 must be a JSON object or array, got a number',
+			'Item 1 (types-1@example.com): custom_datetime_1 must be a date like 2024-03-01 or a date-time like 2024-03-01T10:30:00Z, got "2024-01-01T10:00:00+2"',
+			'Item 2 (types-2@example.com): custom_json_1 must be a JSON object or array, got a number (5)',
 			'Item 3 (types-3@example.com): postcode is longer than 20 characters',
 		]);
 		expect(statuses(result)).toEqual(['created']);

@@ -79,7 +79,9 @@ describe('Notifuse node: Contact List → Add Contacts, editor methods and crede
 		const byId = new Map(mapped.fields.map((field) => [field.id, field]));
 		expect(byId.get('custom_string_1')?.displayName).toBe('Company (custom_string_1)');
 		expect(byId.get('custom_number_1')).toMatchObject({ displayName: 'Lifetime value (custom_number_1)', type: 'number' });
-		expect(byId.get('custom_json_5')).toMatchObject({ displayName: 'Custom JSON 5', type: 'object' });
+		// Text, not n8n's `object` (which rejects the arrays Notifuse stores) nor `dateTime` (which reads a zone-less value in the instance's zone).
+		expect(byId.get('custom_json_5')).toMatchObject({ displayName: 'Custom JSON 5', type: 'string' });
+		expect(byId.get('custom_datetime_1')).toMatchObject({ displayName: 'Signed up (custom_datetime_1) — no time zone means UTC', type: 'string' });
 	});
 
 	it('reports the Notifuse message when an editor method hits a missing workspace', async () => {

@@ -32,15 +32,15 @@ describe('Notifuse contact building', () => {
 
 	it.each([
 		['custom_number_1', 'abc', 'must be a number, got "abc"'],
-		['custom_number_1', { n: 1 }, 'must be a number, got an object'],
-		['custom_datetime_1', '2024-01-01', 'must be an RFC 3339 date-time with a time zone, like 2024-03-01T10:30:00Z, got "2024-01-01"'],
-		['custom_datetime_1', '2024-01-01T10:00:00', 'must be an RFC 3339 date-time with a time zone, like 2024-03-01T10:30:00Z, got "2024-01-01T10:00:00"'],
-		['custom_json_1', 'text', 'must be a JSON object or array, got text that is not JSON'],
-		['custom_json_1', true, 'must be a JSON object or array, got a boolean'],
+		['custom_number_1', { n: 1 }, 'must be a number, got an object {"n":1}'],
+		['custom_datetime_1', '2024-01-32', 'must be a date like 2024-03-01 or a date-time like 2024-03-01T10:30:00Z, got "2024-01-32"'],
+		['custom_datetime_1', '01/01/2024 10:00', 'must be a date like 2024-03-01 or a date-time like 2024-03-01T10:30:00Z, got "01/01/2024 10:00"'],
+		['custom_json_1', 'text', 'must be a JSON object or array, got text that is not JSON: "text"'],
+		['custom_json_1', true, 'must be a JSON object or array, got a boolean (true)'],
 		['phone', '1'.repeat(51), 'is longer than 50 characters'],
 		['country', 'x'.repeat(101), 'is longer than 100 characters'],
 		['custom_string_5', 'é'.repeat(256), 'is longer than 255 characters'],
-		['first_name', { a: 1 }, 'must be text, got an object'],
+		['first_name', { a: 1 }, 'must be text, got an object {"a":1}'],
 	])('rejects %s = %j', (field, value, message) => {
 		expect(buildContact('a@b.co', { [field]: value }, importRules)).toEqual({ ok: false, email: 'a@b.co', field, message });
 	});
@@ -54,7 +54,7 @@ describe('Notifuse contact building', () => {
 		);
 		expect(built).toMatchObject({
 			ok: true,
-			contact: { custom_number_2: 42.5, custom_datetime_2: '2024-05-06T07:08:09.000Z', custom_json_2: [1, 2], custom_string_1: '12' },
+			contact: { custom_number_2: 42.5, custom_datetime_2: '2024-05-06T07:08:09Z', custom_json_2: [1, 2], custom_string_1: '12' },
 		});
 	});
 

@@ -22,6 +22,7 @@ export function upsertContacts(ctx: SendGridContext, req: EmuRequest): EmuRespon
 		listExists: (id) => ctx.store.lists.has(id),
 		maxContacts: ctx.options.maxContactsPerRequest,
 		rejectInvalidEmailsInRequest: ctx.options.invalidEmailCheck === 'request',
+		dateValues: ctx.options.dateValues,
 	});
 	if (!checked.ok) return checked.response;
 	const count = (req.json as { contacts: unknown[] }).contacts.length;
