@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export interface CliResult {
 	code: number | null;
@@ -8,19 +11,30 @@ export interface CliResult {
 	stderr: string;
 }
 
-/** Runs one n8n CLI command against the throwaway user folder. */
+/**
+ * Runs one n8n CLI command against the throwaway user folder. Its stdout goes to a file, not a pipe:
+ * `n8n execute` prints a run of several MB and then calls process.exit(), and on a busy machine the
+ * end of that output was lost in the pipe (seen on 25,000-item runs). Writes to a file are synchronous.
+ */
 export function runN8n(bin: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs = 300_000): Promise<CliResult> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(bin, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-		const out: Buffer[] = [];
+		const folder = mkdtempSync(join(tmpdir(), 'n8n-cli-'));
+		const stdoutFile = join(folder, 'stdout');
+		const stdoutFd = openSync(stdoutFile, 'w');
+		const child = spawn(bin, args, { env, stdio: ['ignore', stdoutFd, 'pipe'] });
+		closeSync(stdoutFd);
 		const err: Buffer[] = [];
-		child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-		child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+		child.stderr?.on('data', (chunk: Buffer) => err.push(chunk));
 		const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-		child.on('error', reject);
+		child.on('error', (error) => {
+			rmSync(folder, { recursive: true, force: true });
+			reject(error);
+		});
 		child.on('close', (code, signal) => {
 			clearTimeout(timer);
-			resolve({ code, signal, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
+			const stdout = readFileSync(stdoutFile, 'utf8');
+			rmSync(folder, { recursive: true, force: true });
+			resolve({ code, signal, stdout, stderr: Buffer.concat(err).toString('utf8') });
 		});
 	});
 }
