@@ -16,7 +16,8 @@ import type { Emulators } from '../e2e/types';
 import { MainApi } from './api';
 import { queueCases } from './cases';
 import { Cluster } from './cluster';
-import { crmCredential, servicesFromEnv } from './services';
+import { postgresCredential } from '../e2e/postgres';
+import { servicesFromEnv } from './services';
 import type { QueueContext } from './types';
 
 const packageDir = resolve(__dirname, '..', '..');
@@ -58,7 +59,7 @@ async function main(): Promise<number> {
 		for (const c of cases) c.seed?.(services);
 		mkdirSync(dir, { recursive: true });
 		const credentialsFile = join(dir, 'credentials.json');
-		writeFileSync(credentialsFile, JSON.stringify([...credentialsFor(emulators), crmCredential(services)]));
+		writeFileSync(credentialsFile, JSON.stringify([...credentialsFor(emulators), postgresCredential(services.crm)]));
 		const workflowsFile = join(dir, 'workflows.json');
 		writeFileSync(workflowsFile, JSON.stringify(cases.flatMap((c) => c.workflows)));
 		await cluster.start({ credentialsFile, workflowsFile });

@@ -1,14 +1,10 @@
-import { execFileSync } from 'node:child_process';
+import type { PostgresConnection } from '../e2e/postgres';
 
 /** PostgreSQL and Redis as scripts/queue/services.sh started them (loopback, throwaway). */
 export interface Services {
-	pgPort: number;
-	pgUser: string;
-	pgPassword: string;
-	/** n8n's own database. */
+	/** The "CRM" database the example workflows read from; n8n's own database is on the same server. */
+	crm: PostgresConnection;
 	n8nDatabase: string;
-	/** The "CRM" the example workflows read from. */
-	crmDatabase: string;
 	redisPort: number;
 }
 
@@ -19,37 +15,8 @@ export function servicesFromEnv(): Services {
 		return value;
 	};
 	return {
-		pgPort: Number(need('PG_PORT')),
-		pgUser: need('PG_USER_NAME'),
-		pgPassword: need('PG_PASSWORD'),
+		crm: { host: '127.0.0.1', port: Number(need('PG_PORT')), database: 'crm', user: need('PG_USER_NAME'), password: need('PG_PASSWORD') },
 		n8nDatabase: need('PG_DATABASE'),
-		crmDatabase: 'crm',
 		redisPort: Number(need('REDIS_PORT')),
-	};
-}
-
-/** Runs SQL with psql against one database; returns the unaligned, tuples-only output. */
-export function psql(services: Services, database: string, sql: string): string {
-	return execFileSync('psql', ['-h', '127.0.0.1', '-p', String(services.pgPort), '-U', services.pgUser, '-d', database, '-v', 'ON_ERROR_STOP=1', '-qAt', '-c', sql], {
-		env: { ...process.env, PGPASSWORD: services.pgPassword },
-		encoding: 'utf8',
-		maxBuffer: 64 * 1024 * 1024,
-	}).trim();
-}
-
-/** The credential n8n's Postgres node uses to read the CRM database (fields: Postgres.credentials.ts). */
-export function crmCredential(services: Services) {
-	return {
-		id: 'qPostgresCrm0001',
-		name: 'CRM database',
-		type: 'postgres',
-		data: {
-			host: '127.0.0.1',
-			port: services.pgPort,
-			database: services.crmDatabase,
-			user: services.pgUser,
-			password: services.pgPassword,
-			ssl: 'disable',
-		},
 	};
 }

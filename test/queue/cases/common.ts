@@ -35,3 +35,10 @@ export function emailsIn(entry: RequestLogEntry, listKey: string): string[] {
 
 export const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** "success", or "error: <the execution's error message>" so a failed check says why. */
+export function statusOf(execution: Execution): string {
+	const data = execution.data?.resultData;
+	const error = data?.error ?? Object.values(data?.runData ?? {}).flat().find((task) => task.error)?.error;
+	return error ? `${execution.status}: ${error.message}${error.description ? ` (${error.description})` : ''}` : execution.status;
+}

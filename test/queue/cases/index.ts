@@ -1,7 +1,10 @@
 import type { QueueCase } from '../types';
 import { bulkOperationsCase } from './bulkOperations';
+import { cancelCase, killedWorkerCase, retryOnFailCase } from './failures';
+import { postgresExampleCase } from './postgresExample';
+import { sameKeyCase } from './sameKey';
 
 /** In run order; the worker-kill case goes last because it leaves one worker. */
 export function queueCases(): QueueCase[] {
-	return [bulkOperationsCase];
+	return [bulkOperationsCase, postgresExampleCase, sameKeyCase, retryOnFailCase, cancelCase, killedWorkerCase];
 }
