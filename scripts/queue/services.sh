@@ -15,8 +15,8 @@ free_port() {
 
 as_pg_owner() {
 	if [[ "$(id -u)" == "0" ]]; then
-		# setpriv execs the command (no fork), so `$!` after `as_pg_owner … &` is the server's own PID.
-		setpriv --reuid=postgres --regid=postgres --init-groups -- "$@"
+		# From a folder the postgres user may enter (the checkout may be under /root).
+		(cd "$QUEUE_DIR" && exec setpriv --reuid=postgres --regid=postgres --init-groups -- "$@")
 	else
 		"$@"
 	fi

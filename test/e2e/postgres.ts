@@ -43,6 +43,7 @@ export function postgresCredential(connection: PostgresConnection) {
  */
 export function seedCustomers(connection: PostgresConnection): void {
 	psql(connection, `
+		SET client_min_messages = warning;
 		DROP TABLE IF EXISTS customers;
 		CREATE TABLE customers (
 			id serial PRIMARY KEY, email text, first_name text, last_name text, phone text, country text,

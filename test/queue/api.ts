@@ -105,14 +105,13 @@ export class MainApi {
 		return await this.api(`/executions/${id}/stop`, { method: 'POST', body: '{}' });
 	}
 
-	/** Waits until `count` executions of the workflow exist (and, unless `running`, have all ended). */
-	async waitFor(workflowId: string, count: number, { timeoutMs = 300_000, running = false } = {}): Promise<Execution[]> {
+	/** Waits until `count` executions of the workflow have ended (the list shows only ended ones). */
+	async waitFor(workflowId: string, count: number, { timeoutMs = 300_000 } = {}): Promise<Execution[]> {
 		const deadline = Date.now() + timeoutMs;
 		let last: Execution[] = [];
 		while (Date.now() < deadline) {
 			last = await this.executions(workflowId);
-			const ready = running ? last.filter((e) => e.status === 'running' || isDone(e)) : last.filter(isDone);
-			if (ready.length >= count) return last;
+			if (last.filter(isDone).length >= count) return last;
 			await new Promise((resolve) => setTimeout(resolve, 250));
 		}
 		throw new Error(`workflow ${workflowId}: expected ${count} executions, have ${JSON.stringify(last.map((e) => [e.id, e.status]))}`);

@@ -89,6 +89,7 @@ export interface ClusterOptions {
 	dir: string;
 	packageDir: string;
 	services: Services;
+	mainPort: number;
 	workers: number;
 	/** Executions one worker runs at a time (`n8n worker --concurrency`; n8n's default is 10). */
 	workerConcurrency: number;
@@ -158,7 +159,7 @@ export class Cluster {
 			// A workflow that fails to activate is only logged; its webhook would then answer 404.
 			if (result.code !== 0 || /Failed to activate/.test(output)) throw new Error(`n8n ${args[0]} failed:\n${output}`);
 		}
-		const port = await freePort();
+		const port = this.options.mainPort;
 		this.baseUrl = `http://127.0.0.1:${port}`;
 		this.main = this.spawn('main', ['start'], { ...mainEnv, N8N_PORT: String(port), N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_SECURE_COOKIE: 'false' }, `${this.baseUrl}/healthz/readiness`);
 		// Workers only after main ran the migrations (the import above already did; this keeps it certain).

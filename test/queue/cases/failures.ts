@@ -17,14 +17,23 @@ const RETRY_ID = 'qRetryOnFailAS'.padEnd(16, '0');
 const CANCEL_ID = 'qCancelAutoSnd'.padEnd(16, '0');
 const KILL_ID = 'qKillWorkerAS'.padEnd(16, '0');
 
-/** The execution once it runs on a worker, and that worker. */
-async function runningOn(context: QueueContext, workflowId: string, before: number) {
-	const [execution] = (await context.api.waitFor(workflowId, before + 1, { running: true })).slice(before);
+/**
+ * Triggers a workflow and returns its execution once a worker has started it. The public API lists
+ * only finished executions, so the id comes from main's log ("Enqueued execution N (job M)").
+ */
+async function startOnWorker(context: QueueContext, path: string, body: unknown) {
+	const enqueued = () => [...context.cluster.main.log.matchAll(/Enqueued execution (\d+)/g)].map((m) => m[1]);
+	const known = new Set(enqueued());
+	await context.api.trigger(path, body);
 	const deadline = Date.now() + 30_000;
-	while (!context.cluster.workerOf(execution.id) && Date.now() < deadline) await sleep(100);
-	const worker = context.cluster.workerOf(execution.id);
-	if (!worker) throw new Error(`no worker logged starting execution ${execution.id}`);
-	return { execution, worker };
+	let id: string | undefined;
+	while (Date.now() < deadline) {
+		id ??= enqueued().find((candidate) => !known.has(candidate));
+		const worker = id ? context.cluster.workerOf(id) : undefined;
+		if (id && worker) return { id, worker };
+		await sleep(50);
+	}
+	throw new Error(`no worker started the execution of ${path} (enqueued: ${id ?? 'none'})`);
 }
 
 async function waitUntil(context: QueueContext, id: string, done: (e: Execution) => boolean, timeoutMs: number): Promise<Execution> {
@@ -37,9 +46,12 @@ async function waitUntil(context: QueueContext, id: string, done: (e: Execution)
 	return last;
 }
 
+/** Bulk-update requests in the emulator's log, with their timing. */
+const bulkLog = (context: QueueContext) => context.emulators.autosend.log.filter((entry) => entry.path === BULK);
+
 async function acceptedAtLeast(context: QueueContext, count: number) {
 	const deadline = Date.now() + 60_000;
-	while (requestsTo(context.emulators.autosend, BULK).filter((e) => e.status === 200).length < count && Date.now() < deadline) await sleep(50);
+	while (bulkLog(context).filter((e) => e.status === 200).length < count && Date.now() < deadline) await sleep(50);
 }
 
 /** n8n's Retry On Fail re-runs the node on the same worker; only the contacts that failed are resent. */
@@ -70,17 +82,15 @@ export const cancelCase: QueueCase = {
 	name: 'cancel on the main instance stops the execution on its worker; nothing is sent afterwards',
 	workflows: [syncWorkflow(CANCEL_ID, 'Queue: AutoSend cancel', 'q-cancel', autoSendBulk({ requestsPerSecond: 2 }), 'firstName')],
 	async run(context, checks) {
-		const { autosend } = context.emulators;
-		await context.api.trigger('q-cancel', { count: 3_000, prefix: 'cancel' });
-		const { execution, worker } = await runningOn(context, CANCEL_ID, 0);
+		const { id, worker } = await startOnWorker(context, 'q-cancel', { count: 3_000, prefix: 'cancel' });
 		await acceptedAtLeast(context, 4);
 		const stopAt = Date.now();
-		const answer = await context.api.stop(execution.id);
-		const stopped = await waitUntil(context, execution.id, isDone, 30_000);
+		const answer = await context.api.stop(id);
+		const stopped = await waitUntil(context, id, isDone, 30_000);
 		const visibleMs = Date.now() - stopAt;
 		// Anything the worker still had queued would go out within a few pacing intervals.
 		await sleep(4_000);
-		const bulk = requestsTo(autosend, BULK);
+		const bulk = bulkLog(context);
 		const after = bulk.filter((e) => e.at > stopAt + 1_000);
 		checks.equal(stopped.status, 'canceled', `execution status (stop answered ${JSON.stringify(answer)})`);
 		checks.equal(after.length, 0, 'bulk requests started more than 1 s after the stop');
@@ -98,27 +108,26 @@ export const killedWorkerCase: QueueCase = {
 	workflows: [syncWorkflow(KILL_ID, 'Queue: AutoSend worker killed', 'q-kill', autoSendBulk({ requestsPerSecond: 2 }), 'firstName')],
 	async run(context, checks) {
 		const { autosend } = context.emulators;
-		await context.api.trigger('q-kill', { count: 3_000, prefix: 'kill' });
-		const { execution, worker } = await runningOn(context, KILL_ID, 0);
+		const { id, worker } = await startOnWorker(context, 'q-kill', { count: 3_000, prefix: 'kill' });
 		await acceptedAtLeast(context, 6);
 		const killedAt = Date.now();
 		worker.kill('SIGKILL');
 		await worker.exited;
-		const runningAfter = (await context.api.execution(execution.id)).status;
+		const runningAfter = (await context.api.execution(id)).status;
 		// Bull notices the lost lock (QUEUE_WORKER_LOCK_DURATION, 30 s) and fails the job without
 		// handing it to another worker (maxStalledCount 0, scaling.service.ts); main's queue recovery
 		// then marks the execution crashed.
-		const ended = await waitUntil(context, execution.id, isDone, 180_000);
+		const ended = await waitUntil(context, id, isDone, 180_000);
 		const endedMs = Date.now() - killedAt;
 		await sleep(2_000);
-		const bulk = requestsTo(autosend, BULK);
+		const bulk = bulkLog(context);
 		const accepted = bulk.filter((e) => e.status === 200);
 		const stored = Array.from({ length: 3_000 }, (_, i) => `kill-${i}@example.com`).filter((email) => autosend.store.findContact(email)).length;
 		checks.equal(runningAfter, 'running', 'right after the kill the execution still shows running');
 		checks.equal(ended.status, 'crashed', 'the execution ends crashed');
 		checks.equal(bulk.filter((e) => e.at > killedAt).length, 0, 'no request after the kill (no other worker re-ran it)');
 		checks.equal(stored, accepted.reduce((n, e) => n + (e.contacts ?? 0), 0), 'contacts stored = contacts in accepted requests');
-		checks.that(!context.cluster.workers.find((w) => w !== worker && w.startedExecutions().includes(execution.id)), 'the other worker did not pick it up');
+		checks.that(!context.cluster.workers.find((w) => w !== worker && w.startedExecutions().includes(id)), 'the other worker did not pick it up');
 		const nodeRan = Boolean(ended.data?.resultData.runData.AutoSend);
 		context.figure('user sees', `status "running" until ${seconds(endedMs)} after the kill, then "${ended.status}"${statusOf(ended) !== ended.status ? ` (${statusOf(ended)})` : ''}; per-item results: ${nodeRan ? 'present' : 'none'}`);
 		context.figure('sent', `${accepted.length} of 30 requests accepted before the kill = ${stored} of 3000 contacts in AutoSend; a re-run sends all 3000 again (bulk update is an upsert)`);
