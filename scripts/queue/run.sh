@@ -4,6 +4,10 @@
 # throwaway PostgreSQL and Redis on loopback, runs test/queue (main + 2 workers), then the regular
 # e2e's Postgres example against the same PostgreSQL. Everything started here is stopped by PID at
 # the end, also on failure or Ctrl-C.
+#
+# Knobs: QUEUE_ONLY=cancel,large-sync (cases whose names contain a word; skips the e2e leg),
+# QUEUE_MEMORY_SIZES=100000,500000, QUEUE_KEEP=1 (keep the logs and user folders), E2E_CACHE,
+# E2E_SKIP_BUILD=1. About 10 minutes on 2 busy cores once the e2e cache exists.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 started=$SECONDS

@@ -58,7 +58,6 @@ async function main(): Promise<number> {
 			N8N_EXECUTIONS_QUEUE_RECOVERY_INTERVAL: '0.25',
 		},
 	});
-	const summary: string[] = [];
 	let failed = 0;
 	try {
 		for (const c of cases) c.seed?.(services);
@@ -90,10 +89,8 @@ async function main(): Promise<number> {
 			console.log(`  ${ok ? '✓' : '✗'} ${testCase.name} (${seconds} s)`);
 			for (const failure of checks.failures) console.log(`      - ${failure}`);
 			for (const figure of figures) console.log(`      · ${figure}`);
-			summary.push(`${testCase.name}\n${figures.map((f) => `  ${f}`).join('\n')}`);
 		}
 		console.log(`queue: ${cases.length - failed}/${cases.length} passed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-		writeFileSync(join(dir, 'summary.txt'), summary.join('\n'));
 	} catch (error) {
 		failed++;
 		console.error(error);
