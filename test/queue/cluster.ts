@@ -185,8 +185,8 @@ export class Cluster {
 			if (!processToWatch.running) throw new Error(`${processToWatch.name} exited during start-up:\n${processToWatch.log.slice(-3000)}`);
 			try {
 				const response = await fetch(processToWatch.healthUrl);
-				// A worker is ready to take jobs once it says so; main also needs its webhooks registered.
-				if (response.ok && (processToWatch !== this.main || /n8n ready|Editor is now accessible/i.test(processToWatch.log))) return;
+				// Main answers its health check before it has activated the workflows; it logs this line after.
+				if (response.ok && (processToWatch !== this.main || /Editor is now accessible/.test(processToWatch.log))) return;
 			} catch {
 				// not listening yet
 			}

@@ -18,8 +18,9 @@ const CANCEL_ID = 'qCancelAutoSnd'.padEnd(16, '0');
 const KILL_ID = 'qKillWorkerAS'.padEnd(16, '0');
 
 /**
- * Triggers a workflow and returns its execution once a worker has started it. The public API lists
- * only finished executions, so the id comes from main's log ("Enqueued execution N (job M)").
+ * Triggers a workflow and returns its execution once a worker has started it. The public API's list
+ * leaves running executions out (excludeRunning), so the id comes from main's log ("Enqueued
+ * execution N (job M)").
  */
 async function startOnWorker(context: QueueContext, path: string, body: unknown) {
 	const enqueued = () => [...context.cluster.main.log.matchAll(/Enqueued execution (\d+)/g)].map((m) => m[1]);
