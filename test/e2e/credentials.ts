@@ -1,3 +1,4 @@
+import { postgresCredential, postgresFromEnv } from './postgres';
 import type { Emulators } from './types';
 
 /** Credential ids the e2e workflows reference; the data is imported unencrypted and n8n encrypts it. */
@@ -10,7 +11,9 @@ export const CREDENTIAL = {
 };
 
 export function credentialsFor(emulators: Emulators) {
+	const postgres = postgresFromEnv();
 	return [
+		...(postgres ? [postgresCredential(postgres)] : []),
 		{ ...CREDENTIAL.autosend, type: 'autoSendApi', data: { apiKey: 'emulator-key', baseUrl: emulators.autosend.credentialBaseUrl } },
 		{ ...CREDENTIAL.autosendWrongKey, type: 'autoSendApi', data: { apiKey: 'AS_wrong', baseUrl: emulators.autosend.credentialBaseUrl } },
 		{

@@ -6,6 +6,7 @@ import { DEFAULTS as AUTOSEND } from '../../emulators/autosend';
 import { DEFAULTS as NOTIFUSE } from '../../emulators/notifuse';
 import { DEFAULTS as SENDGRID } from '../../emulators/sendgrid';
 import { batchSizes, countBy, outputOf, pairedInOrder, ran, requestsTo } from '../check';
+import { POSTGRES_CREDENTIAL, postgresFromEnv, seedCustomers } from '../postgres';
 import { EXAMPLES_DIR, loadExample, manualStart, unpaced } from '../examples';
 import type { E2eCase } from '../types';
 import { node as buildNode } from '../workflow';
@@ -24,6 +25,51 @@ function expectedCsvOutcome() {
 		else unique.add(email);
 	});
 	return { rows: rows.length, rejected, unique: unique.size };
+}
+
+/**
+ * The Postgres → Notifuse example. With a real PostgreSQL (E2E_POSTGRES, set by the queue suite) the
+ * shipped Postgres node reads a seeded `customers` table through n8n's own Postgres credential;
+ * otherwise a Code node of the same name returns the rows the shipped query selects.
+ */
+function postgresExampleCase(): E2eCase {
+	const pg = postgresFromEnv();
+	return {
+		name: pg
+			? "example postgres-to-notifuse: n8n's Postgres node on a seeded customers table (1,500 of 2,000 rows changed today) → import + 2 lists, problems filtered"
+			: 'example postgres-to-notifuse: 1,500 rows (database stood in by a Code node) → import + 2 lists, problems filtered',
+		workflow: loadExample('postgres-to-notifuse.json', 'e2eExPgNotifuse', (node) => {
+			if (node.type === 'n8n-nodes-base.postgres') {
+				if (pg) return { ...node, credentials: { postgres: POSTGRES_CREDENTIAL } };
+				// The same columns the shipped query selects, as Postgres would return them.
+				return buildNode(node.name, 'n8n-nodes-base.code', {
+					jsCode: `return Array.from({ length: 1500 }, (_, i) => ({ json: {
+						email: i === 10 ? 'not-an-email' : 'pg-' + i + '@example.com',
+						first_name: 'Row ' + i, last_name: null, phone: null, country: 'DE', job_title: 'Engineer',
+						custom_string_1: 'Company ' + (i % 7), custom_number_1: i === 20 ? 'n/a' : i * 1.5,
+						custom_datetime_1: new Date(Date.UTC(2025, 0, 1 + (i % 300))).toISOString(),
+					} }));`,
+				}, { typeVersion: 2, position: node.position });
+			}
+			return unpaced(manualStart(node));
+		}),
+		before: pg ? () => seedCustomers(pg) : undefined,
+		check(run, checks, { emulators }) {
+			checks.that(ran(run, 'Every night at 02:00'), 'the trigger ran');
+			checks.equal(outputOf(run, 'Customers changed today').length, 1500, 'rows read');
+			const imported = outputOf(run, 'Import into Notifuse');
+			checks.equal(countBy(imported, 'status'), { created: 1498, invalid: 2 }, 'import statuses');
+			// The seeded table has a malformed and a missing email; the stand-in a mistyped number.
+			checks.equal([imported[10]?.json.errorField, imported[20]?.json.errorField], ['email', pg ? 'email' : 'custom_number_1'], 'invalid fields');
+			checks.equal(outputOf(run, 'Only problems').map((item) => item.json.status), ['invalid', 'invalid'], 'the filter keeps the two problems');
+			checks.equal(batchSizes(emulators.notifuse, '/api/contacts.import'), [500, 500, 498], 'import batches');
+			const ws = emulators.notifuse.store.workspaces.get(NOTIFUSE.workspace.id);
+			const memberships = ws?.memberships.get('pg-1499@example.com');
+			checks.equal([memberships?.get('newsletter')?.status, memberships?.get('customers')?.status], ['active', 'active'], 'list memberships');
+			checks.equal(ws?.contacts.get('pg-1499@example.com')?.values.custom_number_1, 2248.5, 'lifetime value stored as a number');
+			if (pg) checks.equal(ws?.contacts.has('old-0@example.com'), false, 'rows not changed today were not synced');
+		},
+	};
 }
 
 export function exampleCases(): E2eCase[] {
@@ -55,33 +101,7 @@ export function exampleCases(): E2eCase[] {
 				checks.that(members >= csv.unique, `newsletter holds every synced contact (${members})`);
 			},
 		},
-		{
-			name: 'example postgres-to-notifuse: 1,500 rows (database stood in by a Code node) → import + 2 lists, problems filtered',
-			workflow: loadExample('postgres-to-notifuse.json', 'e2eExPgNotifuse', (node) => {
-				if (node.type === 'n8n-nodes-base.postgres') {
-					// The same columns the shipped query selects, as Postgres would return them.
-					return buildNode(node.name, 'n8n-nodes-base.code', {
-						jsCode: `return Array.from({ length: 1500 }, (_, i) => ({ json: {
-							email: i === 10 ? 'not-an-email' : 'pg-' + i + '@example.com',
-							first_name: 'Row ' + i, last_name: null, phone: null, country: 'DE', job_title: 'Engineer',
-							custom_string_1: 'Company ' + (i % 7), custom_number_1: i === 20 ? 'n/a' : i * 1.5,
-							custom_datetime_1: new Date(Date.UTC(2025, 0, 1 + (i % 300))).toISOString(),
-						} }));`,
-					}, { typeVersion: 2, position: node.position });
-				}
-				return unpaced(manualStart(node));
-			}),
-			check(run, checks, { emulators }) {
-				checks.that(ran(run, 'Every night at 02:00'), 'the trigger ran');
-				const imported = outputOf(run, 'Import into Notifuse');
-				checks.equal(countBy(imported, 'status'), { created: 1498, invalid: 2 }, 'import statuses');
-				checks.equal([imported[10]?.json.errorField, imported[20]?.json.errorField], ['email', 'custom_number_1'], 'invalid fields');
-				checks.equal(outputOf(run, 'Only problems').map((item) => item.json.status), ['invalid', 'invalid'], 'the filter keeps the two problems');
-				checks.equal(batchSizes(emulators.notifuse, '/api/contacts.import'), [500, 500, 498], 'import batches');
-				const memberships = emulators.notifuse.store.workspaces.get(NOTIFUSE.workspace.id)?.memberships.get('pg-1499@example.com');
-				checks.equal([memberships?.get('newsletter')?.status, memberships?.get('customers')?.status], ['active', 'active'], 'list memberships');
-			},
-		},
+		postgresExampleCase(),
 		{
 			name: 'example scheduled-crm-to-sendgrid: CRM rows (stood in by a Code node) → upsert + list, failures aggregated to the notification branch',
 			workflow: loadExample('scheduled-crm-to-sendgrid.json', 'e2eExCrmSendGrid', (node) => {
