@@ -127,6 +127,7 @@ export async function dispatchChunks<C>(
 				await pacer.acquire();
 				stats.requests++;
 				response = await adapter.send(chunk, http);
+				if (response.status !== 429) pacer.answered();
 			} catch (error) {
 				const failure = toTransportError(error, signal);
 				if (failure.cancelled) return settle(chunk, CANCELLED, attempt);
@@ -177,7 +178,7 @@ export async function dispatchChunks<C>(
 						failAll(chunk, attempt, decision.message, decision.code);
 						return observe(chunk, undefined);
 					}
-					if (response.status === 429) pacer.pause(decision.delayMs);
+					if (response.status === 429) pacer.limited(decision.delayMs);
 					stats.retries++;
 					lastFailure = { message: verdict.reason, code: 'NOT_RETRIED' };
 					await wait(decision.delayMs);

@@ -115,11 +115,12 @@ export function createHttpClient(
 				await pause(decision.delayMs);
 				continue;
 			}
+			if (response.status !== 429) pacer.answered();
 			const transient = transientReason(response);
 			if (!transient) return response;
 			const decision = retryDecision(retry, { attempt, ...transient, idempotent: true, askedMs: providerWaitMs(response) });
 			if (!decision.retry) return response;
-			if (response.status === 429) pacer.pause(decision.delayMs);
+			if (response.status === 429) pacer.limited(decision.delayMs);
 			await pause(decision.delayMs);
 		}
 	};

@@ -1,17 +1,29 @@
 /**
  * Spaces request starts to stay under a provider's requests-per-second limit, shared by all
  * concurrent workers, and lets a 429 push every worker back at once.
+ *
+ * The configured rate is what one execution may use; a provider's limit is per key, and other
+ * executions (queue-mode workers, other workflows) may share the key. So a 429 also halves this run's
+ * pace, down to a quarter of the configured rate, and a streak of answers without one creeps back.
  */
 export class RequestPacer {
 	private nextStart = 0;
-	private readonly intervalMs: number;
+	private readonly baseIntervalMs: number;
+	private intervalMs: number;
+	private sinceLimited = 0;
 
 	constructor(
 		requestsPerSecond: number | undefined,
 		private readonly sleep: (ms: number) => Promise<void>,
 		private readonly now: () => number = Date.now,
 	) {
-		this.intervalMs = requestsPerSecond && requestsPerSecond > 0 ? 1000 / requestsPerSecond : 0;
+		this.baseIntervalMs = requestsPerSecond && requestsPerSecond > 0 ? 1000 / requestsPerSecond : 0;
+		this.intervalMs = this.baseIntervalMs;
+	}
+
+	/** Requests per second this run currently paces to (0: unpaced). */
+	get rate(): number {
+		return this.intervalMs > 0 ? 1000 / this.intervalMs : 0;
 	}
 
 	/** Resolves when the caller may start its request. */
@@ -26,7 +38,27 @@ export class RequestPacer {
 	pause(ms: number) {
 		this.nextStart = Math.max(this.nextStart, this.now() + ms);
 	}
+
+	/** The provider answered 429: someone else uses the key too, so this run takes less of it. */
+	limited(waitMs: number) {
+		this.pause(waitMs);
+		this.sinceLimited = 0;
+		if (this.baseIntervalMs > 0) this.intervalMs = Math.min(this.intervalMs * 2, this.baseIntervalMs * MAX_SLOWDOWN);
+	}
+
+	/** An answer that was not a 429. */
+	answered() {
+		if (this.intervalMs <= this.baseIntervalMs) return;
+		if (++this.sinceLimited < RECOVERY_STREAK) return;
+		this.sinceLimited = 0;
+		this.intervalMs = Math.max(this.baseIntervalMs, this.intervalMs * 0.8);
+	}
 }
+
+/** A quarter of the configured rate leaves room for four executions on one key at the provider's limit. */
+const MAX_SLOWDOWN = 4;
+/** Answers without a 429 before the pace creeps 20 % back toward the configured rate. */
+const RECOVERY_STREAK = 20;
 
 /** Runs `task(i)` for i in [0, count) with at most `concurrency` at a time; stops taking work once `stopped()`. */
 export async function runPool(

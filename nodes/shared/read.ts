@@ -1,5 +1,6 @@
 import {
 	NodeOperationError,
+	sleep,
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHttpRequestOptions,
@@ -9,13 +10,22 @@ import {
 
 import { joinUrl, NO_REDIRECTS, type TransportConfig } from './http';
 import { redactSecrets } from './redact';
+import { providerWaitMs, retryDecision, toTransportError, transientReason, type RetryPolicy } from './retry';
 import type { HttpResponse } from './types';
 import { isPage, isRedirect, isSuccess, redirectMessage, bodyExcerpt } from './verdicts';
 
 /**
+ * Reads retry like the engine's polls, but briefly: a definitions read shares the key's rate limit with
+ * every other execution on the key (two queue-mode workers starting together got a 429 here), and an
+ * editor dropdown should not hang for minutes.
+ */
+const READ_RETRY: RetryPolicy = { maxRetries: 3, initialBackoffMs: 500, maxRetryWaitMs: 30_000 };
+
+/**
  * One GET outside the bulk engine (editor methods, a definitions read before a run): never follows a
- * redirect (the key stays with the Base URL), and throws a readable message for anything but the
- * provider's JSON. `describe` turns the provider's error answer into its message.
+ * redirect (the key stays with the Base URL), resends 429 / 5xx / lost connections a few times
+ * (honouring Retry-After), and throws a readable message for anything but the provider's JSON.
+ * `describe` turns the provider's error answer into its message.
  */
 export async function readJson(
 	ctx: IExecuteFunctions | ILoadOptionsFunctions,
@@ -36,23 +46,56 @@ export async function readJson(
 		...NO_REDIRECTS,
 	};
 	const fail = (message: string) => new NodeOperationError(ctx.getNode(), `${provider}: ${redactSecrets(message, secrets)}`);
-	let raw: IN8nHttpFullResponse;
-	try {
-		raw = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, transport.credentialType, options)) as IN8nHttpFullResponse;
-	} catch (error) {
-		throw fail((error as Error).message);
+	const signal = 'getExecutionCancelSignal' in ctx ? ctx.getExecutionCancelSignal?.() : undefined;
+	for (let attempt = 1; ; attempt++) {
+		let response: HttpResponse;
+		try {
+			response = toResponse(
+				(await ctx.helpers.httpRequestWithAuthentication.call(ctx, transport.credentialType, options)) as IN8nHttpFullResponse,
+				secrets,
+			);
+		} catch (error) {
+			const failure = toTransportError(error, signal);
+			const decision = failure.cancelled
+				? undefined
+				: retryDecision(READ_RETRY, { attempt, reason: failure.message, processed: false, idempotent: true });
+			if (!decision?.retry) throw fail((error as Error).message);
+			await sleep(decision.delayMs, signal);
+			continue;
+		}
+		const transient = transientReason(response);
+		if (transient) {
+			const decision = retryDecision(READ_RETRY, { attempt, reason: transient.reason, processed: false, idempotent: true, askedMs: providerWaitMs(response) });
+			if (decision.retry) {
+				await sleep(decision.delayMs, signal);
+				continue;
+			}
+		}
+		return readBody(response, request.url, describe, provider, fail);
 	}
+}
+
+function toResponse(raw: IN8nHttpFullResponse, secrets: string[]): HttpResponse {
 	const body = redactSecrets(raw.body as unknown, secrets);
-	const response: HttpResponse = {
+	return {
 		status: raw.statusCode,
 		headers: (raw.headers ?? {}) as HttpResponse['headers'],
 		body,
 		malformed: typeof body === 'string' && body.trim() !== '' && raw.statusCode >= 200 && raw.statusCode < 300,
 	};
+}
+
+function readBody(
+	response: HttpResponse,
+	url: string,
+	describe: (response: HttpResponse) => string,
+	provider: string,
+	fail: (message: string) => Error,
+): unknown {
 	if (isRedirect(response)) throw fail(redirectMessage(response));
 	if (!isSuccess(response)) throw fail(describe(response));
 	if (isPage(response)) {
-		throw fail(`GET ${request.url} was answered with a web page, not the ${provider} API (check the Base URL): ${bodyExcerpt(body)}`);
+		throw fail(`GET ${url} was answered with a web page, not the ${provider} API (check the Base URL): ${bodyExcerpt(response.body)}`);
 	}
-	return body;
+	return response.body;
 }
