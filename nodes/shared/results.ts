@@ -92,7 +92,7 @@ export function invalidInputError(
  * which item and contact failed, and why.
  */
 export function errorOutputMessage(result: ItemResult, index: number): string {
-	const who = result.email ? `Item ${index + 1} (${result.email})` : `Item ${index + 1}`;
+	const who = result.email ? `Item ${index} (${result.email})` : `Item ${index}`;
 	return `${who}: ${result.errorMessage ?? `contact ${result.status}`}`;
 }
 

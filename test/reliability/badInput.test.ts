@@ -82,7 +82,7 @@ describe.each(TARGETS)('$name with generated bad input', (target) => {
 		expect(result.outputs[0].map((item) => item.json.email)).toEqual(['good-0@example.com', 'good-3@example.com']);
 		const errors = result.outputs[1].map((item) => String(item.json.error ?? item.json.errorMessage));
 		expect(errors).toHaveLength(2);
-		expect(errors[0]).toMatch(/^Item 2 \(broken\):.*email/i);
-		expect(errors[1]).toMatch(/^Item 3\b.*email/i);
+		expect(errors[0]).toMatch(/^Item 1 \(broken\):.*email/i);
+		expect(errors[1]).toMatch(/^Item 2\b.*email/i);
 	});
 });

@@ -31,7 +31,7 @@ describe.each(TARGETS.filter((target) => target.mapsFields))('$name with a deepl
 		expect(outputs.filter((o) => o.output === 0).map((o) => o.index)).toEqual([0, 2]);
 		const bad = outputs.find((o) => o.index === 1)!;
 		expect(bad.output).toBe(1);
-		expect(String(bad.item.json.error)).toMatch(new RegExp(`^Item 2 \\(person-1@example.com\\): ${field}\\b`));
+		expect(String(bad.item.json.error)).toMatch(new RegExp(`^Item 1 \\(person-1@example.com\\): ${field}\\b`));
 		expect(bed().writes().length).toBeGreaterThan(0);
 	});
 });

@@ -136,7 +136,7 @@ export function autoSendCases(): E2eCase[] {
 				checks.equal(rejected.length, 3, 'rejected items');
 				// n8n keeps only the message on error-output items, so it must name the item and the field.
 				const messages = rejected.map((item) => String(item.json.error));
-				const expected = [/^Item 2\b.*email/, /^Item 4\b.*email/, /^Item 5 \(ok-3@example.com\): loginCount/];
+				const expected = [/^Item 1\b.*email/, /^Item 3\b.*email/, /^Item 4 \(ok-3@example.com\): loginCount/];
 				checks.that(expected.every((pattern, i) => pattern.test(messages[i] ?? '')), `rejected messages: ${JSON.stringify(messages)}`);
 				const errorOutput = outputOf(run, 'AutoSend', 1);
 				checks.equal(errorOutput.map((item) => (item.pairedItem as { item: number }).item), [1, 3, 4], 'rejected items keep their pairing');

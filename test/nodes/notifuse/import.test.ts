@@ -74,9 +74,9 @@ describe('Notifuse node: Contact → Import', () => {
 		);
 		// n8n's error output carries only the message, as json.error: it names the item and contact.
 		expect(result.outputs[1].map((item) => item.json.error)).toEqual([
-			'Item 1 (types-1@example.com): custom_datetime_1 must be a date like 2024-03-01 or a date-time like 2024-03-01T10:30:00Z, got "2024-01-01T10:00:00+2"',
-			'Item 2 (types-2@example.com): custom_json_1 must be a JSON object or array, got a number (5)',
-			'Item 3 (types-3@example.com): postcode is longer than 20 characters',
+			'Item 0 (types-1@example.com): custom_datetime_1 must be a date like 2024-03-01 or a date-time like 2024-03-01T10:30:00Z, got "2024-01-01T10:00:00+2"',
+			'Item 1 (types-2@example.com): custom_json_1 must be a JSON object or array, got a number (5)',
+			'Item 2 (types-3@example.com): postcode is longer than 20 characters',
 		]);
 		expect(statuses(result)).toEqual(['created']);
 		const stored = bed.emulator.store.workspaces.get(DEFAULTS.workspace.id)?.contacts.get('types-4@example.com');

@@ -41,7 +41,7 @@ describe('Notifuse node: Contact List → Add Contacts, editor methods and crede
 			{ onError: 'continueErrorOutput' },
 		);
 		expect(result.outputs[1]).toHaveLength(4);
-		expect(result.outputs[1][0].json.error).toBe(`Item 1 (ghost-0@example.com): List not found in workspace ${DEFAULTS.workspace.id}: ghost`);
+		expect(result.outputs[1][0].json.error).toBe(`Item 0 (ghost-0@example.com): List not found in workspace ${DEFAULTS.workspace.id}: ghost`);
 		expect(bed.requests('/api/contacts.import')).toHaveLength(0);
 	});
 

@@ -84,8 +84,8 @@ describe('SendGrid Contacts: Create or Update', () => {
 		], { onError: 'continueErrorOutput' });
 		expect(statuses(result)).toEqual(['queued']);
 		expect(result.outputs[1].map((item) => item.json.error)).toEqual([
-			expect.stringMatching(/^Item 2\b.*email/),
-			expect.stringMatching(/^Item 3 \(long@example.com\): first_name is longer than 50 characters/),
+			expect.stringMatching(/^Item 1\b.*email/),
+			expect.stringMatching(/^Item 2 \(long@example.com\): first_name is longer than 50 characters/),
 		]);
 	}, 60_000);
 });
