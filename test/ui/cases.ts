@@ -33,6 +33,8 @@ export interface UiCase {
 	/** Per node: the status of each of the three input items, in order. */
 	expectedStatuses: Record<string, string[]>;
 	workflow(credentialId: string): Record<string, unknown>;
+	/** The credential's data with the given API key, for one made over REST. */
+	credentialData(apiKey: string): Record<string, string>;
 }
 
 export const CONTACTS = [
@@ -77,6 +79,7 @@ export function uiCases(emulators: Emulators): UiCase[] {
 				goodKey: 'emulator-key',
 				wrongKey: 'AS_wrong-key',
 			},
+			credentialData: (apiKey) => ({ apiKey, baseUrl: emulators.autosend.credentialBaseUrl }),
 			syncNode: 'AutoSend',
 			mapperLabels: ['Email', 'First Name', 'Last Name', `${UI_FIELD.autosend} (string)`, 'company (string)'],
 			picker: { node: 'AutoSend list', parameter: 'list', kind: 'locator', expected: ['Newsletter', 'Customers', UI_LIST] },
@@ -121,6 +124,7 @@ export function uiCases(emulators: Emulators): UiCase[] {
 				goodKey: 'emulator-key',
 				wrongKey: 'wrong-notifuse-key',
 			},
+			credentialData: (apiKey) => ({ apiKey, baseUrl: emulators.notifuse.credentialBaseUrl, workspaceId: 'ws_demo' }),
 			syncNode: 'Notifuse',
 			mapperLabels: ['Email', 'First Name', 'Last Name', `${UI_FIELD.notifuseLabel} (${UI_FIELD.notifuseSlot})`, 'Company (custom_string_1)'],
 			picker: { node: 'Notifuse list', parameter: 'listIds', kind: 'multiOptions', expected: ['Newsletter', 'Customers', 'Product updates', UI_LIST] },
@@ -166,6 +170,7 @@ export function uiCases(emulators: Emulators): UiCase[] {
 				wrongKey: 'SG.wrong-key',
 				limitedKeys: [{ key: SENDGRID_MAIL_ONLY_KEY, label: 'key without Marketing scopes' }],
 			},
+			credentialData: (apiKey) => ({ apiKey, region: 'custom', baseUrl: emulators.sendgrid.credentialBaseUrl }),
 			syncNode: 'SendGrid Contacts',
 			mapperLabels: ['Email', 'First Name', 'Last Name', `${UI_FIELD.sendgrid} (Text)`, 'company (Text)'],
 			picker: { node: 'SendGrid Contacts', parameter: 'listIds', kind: 'multiOptions', expected: ['Newsletter', 'Customers', UI_LIST] },

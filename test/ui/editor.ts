@@ -195,3 +195,32 @@ export async function outputRows(ndv: Locator): Promise<Array<Record<string, str
 		});
 	});
 }
+
+/**
+ * What a picker or the column mapper shows when it cannot load (e.g. a rejected key): the parameter's
+ * own text plus any open dropdown, squeezed to one line.
+ */
+export async function shownWhenLoading(page: Page, ndv: Locator, parameter: string, kind: 'locator' | 'multiOptions' | 'mapper'): Promise<string> {
+	const texts: string[] = [];
+	if (kind === 'mapper') {
+		await page.waitForTimeout(3000);
+		texts.push(await ndv.getByTestId('resource-mapper-container').innerText().catch(() => ''));
+	} else {
+		const input = ndv.getByTestId(`parameter-input-${parameter}`);
+		await (kind === 'locator' ? input.getByTestId('rlc-input') : input).click();
+		await page.waitForTimeout(3000);
+		const shown = page
+			.locator('[data-test-id="rlc-error-container"], .el-select__popper[aria-hidden="false"] .el-select-dropdown')
+			.filter({ visible: true });
+		texts.push(...(await shown.allInnerTexts()));
+		await page.keyboard.press('Escape');
+		// A failed load of options is also flagged by an issues icon whose tooltip has the reason.
+		const issues = ndv.getByTestId('node-parameters').getByTestId('parameter-issues').filter({ visible: true }).first();
+		if (await issues.isVisible()) {
+			await issues.hover();
+			await page.waitForTimeout(500);
+			texts.push(...(await page.locator('.el-popper[role="tooltip"]').filter({ visible: true }).allInnerTexts()));
+		}
+	}
+	return texts.join(' ').replace(/\s+/g, ' ').trim().slice(0, 240);
+}

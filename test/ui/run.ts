@@ -94,6 +94,29 @@ async function runCase(page: Page, baseUrl: string, rest: Rest, c: UiCase, repor
 			await editor.closeNode(page);
 		}
 	});
+
+	await inNode(report, page, `${c.displayName}: editor with a rejected key`, () => rejectedKeyNotes(page, baseUrl, rest, c, report));
+}
+
+/**
+ * Issue 25 point 3 (owned by another change): what the picker and Map Columns show for a credential the
+ * provider rejects. Recorded as notes, not failed.
+ */
+async function rejectedKeyNotes(page: Page, baseUrl: string, rest: Rest, c: UiCase, report: Report): Promise<void> {
+	const created = await rest.call<{ id: string }>('POST', '/credentials', {
+		name: `${c.displayName} (wrong key)`,
+		type: credentialType(c),
+		data: c.credentialData(c.credential.wrongKey),
+	});
+	const workflowId = await rest.createWorkflow({ ...c.workflow(created.id), name: `UI test: ${c.displayName} with a wrong key` });
+	await page.goto(`${baseUrl}/workflow/${workflowId}`);
+	await editor.canvasNode(page, c.syncNode).waitFor({ state: 'visible', timeout: 30_000 });
+	let ndv = await editor.openNode(page, c.picker.node);
+	report.note(`${c.displayName} with a wrong key: the list picker shows "${await editor.shownWhenLoading(page, ndv, c.picker.parameter, c.picker.kind)}"`);
+	await editor.closeNode(page);
+	ndv = await editor.openNode(page, c.syncNode);
+	report.note(`${c.displayName} with a wrong key: Map Columns shows "${await editor.shownWhenLoading(page, ndv, 'columns', 'mapper')}"`);
+	await editor.closeNode(page);
 }
 
 /** A step that opens node panels: whatever happens, the next step starts on the canvas. */
@@ -109,6 +132,8 @@ function credentialType(c: UiCase): string {
 /** The open node panel after the run, light and dark, at a size that shows its parameters and output. */
 async function screenshot(page: Page, name: string): Promise<void> {
 	mkdirSync(screenshotDir, { recursive: true });
+	// Toasts ("Workflow executed successfully") would cover the output table.
+	for (const close of await page.locator('.el-notification__closeBtn').filter({ visible: true }).all()) await close.click().catch(() => undefined);
 	const size = page.viewportSize();
 	await page.setViewportSize({ width: 1600, height: 1100 });
 	await page.waitForTimeout(400);
