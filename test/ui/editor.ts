@@ -207,20 +207,25 @@ export async function shownWhenLoading(page: Page, ndv: Locator, parameter: stri
 		texts.push(await ndv.getByTestId('resource-mapper-container').innerText().catch(() => ''));
 	} else {
 		const input = ndv.getByTestId(`parameter-input-${parameter}`);
-		await (kind === 'locator' ? input.getByTestId('rlc-input') : input).click();
 		await page.waitForTimeout(3000);
-		const shown = page
-			.locator('[data-test-id="rlc-error-container"], .el-select__popper[aria-hidden="false"] .el-select-dropdown')
-			.filter({ visible: true });
-		texts.push(...(await shown.allInnerTexts()));
-		await page.keyboard.press('Escape');
-		// A failed load of options is also flagged by an issues icon whose tooltip has the reason.
-		const issues = ndv.getByTestId('node-parameters').getByTestId('parameter-issues').filter({ visible: true }).first();
+		// A multi-options parameter that failed to load becomes a disabled field saying so, with an issues
+		// icon whose tooltip has the reason.
+		const field = input.getByTestId('parameter-input-field');
+		if (kind === 'multiOptions' && (await field.count()) > 0) texts.push(await field.first().inputValue());
+		const issues = ndv.getByTestId('parameter-input').filter({ has: input }).getByTestId('parameter-issues').first();
 		if (await issues.isVisible()) {
-			await issues.hover();
-			await page.waitForTimeout(500);
-			texts.push(...(await page.locator('.el-popper[role="tooltip"]').filter({ visible: true }).allInnerTexts()));
+			await issues.locator('span').first().hover();
+			await page.waitForTimeout(800);
+			texts.push(...(await page.locator('[role="tooltip"]').filter({ visible: true }).allInnerTexts()));
 		}
+		if (kind === 'locator') {
+			await input.getByTestId('rlc-input').click();
+			await page.waitForTimeout(3000);
+			texts.push(...(await page.getByTestId('rlc-error-container').filter({ visible: true }).allInnerTexts()));
+		}
+		if (process.env.UI_DEBUG) await page.screenshot({ path: `/tmp/ui-debug-${parameter}.png` });
+		// Closes an open dropdown without Escape, which would close the whole panel.
+		await ndv.getByTestId('node-parameters').getByTestId('input-label').first().click();
 	}
 	return texts.join(' ').replace(/\s+/g, ' ').trim().slice(0, 240);
 }
