@@ -1,7 +1,8 @@
 /**
- * For writing and debugging the browser test: starts the stack of the test and keeps it up, printing
- * n8n's URL and the emulators' base URLs as one JSON line; `UI_N8N_URL=… UI_EMULATORS='…'` then lets
- * `test/ui/run.ts` drive that n8n instead of starting its own. Ctrl-C stops everything.
+ * For writing and debugging the browser test: starts the test's stack (seeded emulators, packed package,
+ * n8n) and keeps it up, printing n8n's URL and the emulators' base URLs as one JSON line, so steps can be
+ * tried by hand or with a script against it. Ctrl-C stops everything.
+ *   E2E_N8N_BIN=<runtime>/node_modules/.bin/n8n node scripts/run-ts.js test/ui/serve.ts
  */
 import { startStack } from './stack';
 
