@@ -16,12 +16,14 @@ function sendGridBaseUrl(credentials: ICredentialDataDecryptedObject): string {
 	return url.replace(/\/+$/, '');
 }
 
+/** A 6 MB upsert can take a while to upload and validate. */
+export const SENDGRID_TIMEOUT_MS = 300_000;
+
 export function sendGridTransport(credentials: ICredentialDataDecryptedObject): TransportConfig {
-	// A 6 MB upsert can take a while to upload and validate.
 	return {
 		credentialType: CREDENTIAL_TYPE,
 		baseUrl: sendGridBaseUrl(credentials),
-		timeoutMs: 300_000,
+		timeoutMs: SENDGRID_TIMEOUT_MS,
 		secrets: usableSecrets([credentials.apiKey]),
 	};
 }

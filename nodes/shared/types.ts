@@ -121,6 +121,12 @@ export type ChunkVerdict =
 	/** The whole run cannot succeed (bad credentials, missing permission): stop sending. */
 	| { kind: 'abort'; outcome: ContactOutcome };
 
+/** A precheck that did not pass: the answer it failed on, and what that means for the chunk. */
+export interface PrecheckFailure {
+	answer: HttpResponse;
+	verdict: ChunkVerdict;
+}
+
 export interface Limits {
 	/** Hard provider maximum of contacts per request. */
 	maxContacts: number;
@@ -142,6 +148,12 @@ export interface BulkAdapter<C> {
 	merge?(earlier: C, later: C): C;
 	/** The JSON text around the comma-joined contacts, e.g. `{"contacts":[` and `]}`. */
 	envelope: { before: string; after: string };
+	/**
+	 * Runs before each attempt of a chunk: what must hold for it to be worth sending (e.g. that the lists
+	 * it names exist). A failure stands for the chunk's answer, and the chunk is not sent; the adapter
+	 * decides which results it keeps between chunks.
+	 */
+	precheck?(http: HttpClient): Promise<PrecheckFailure | undefined>;
 	/** One HTTP attempt for one chunk. */
 	send(chunk: OutgoingChunk<C>, http: HttpClient): Promise<HttpResponse>;
 	/** Reads the answer to a chunk (any status). May make further requests (job polling, lookups). */

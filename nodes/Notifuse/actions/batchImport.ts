@@ -30,7 +30,6 @@ export async function prepareImport(
 ): Promise<PreparedOperation> {
 	const target = await notifuseTarget(ctx, ctx.getNodeParameter('workspaceId', 0, ''));
 	const lists = listIds.length > 0 ? `,"subscribe_to_lists":${JSON.stringify(listIds)}` : '';
-	const precheck = listPrecheck(target.workspaceId, listIds);
 	return {
 		transport: target.transport,
 		defaults: importDefaults,
@@ -39,9 +38,8 @@ export async function prepareImport(
 			envelope: { before: `{"workspace_id":${workspaceJson(target.workspaceId)},"contacts":[`, after: `]${lists}}` },
 			prepare: contactReader(ctx, { nullClears: false, clearFields: [] }),
 			merge: mergeNotifuseContacts,
+			precheck: listPrecheck(target.workspaceId, listIds),
 			async send(chunk, http) {
-				const problem = await precheck(http);
-				if (problem) return problem;
 				return await http.send({ method: 'POST', url: '/api/contacts.import', body: chunk.body });
 			},
 			async interpret(chunk, response) {

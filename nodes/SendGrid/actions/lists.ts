@@ -6,7 +6,7 @@ export function readListIds(value: unknown): string[] {
 	return [...new Set(raw.map((id) => String(id).trim()).filter((id) => id !== ''))];
 }
 
-export function listIdsProperty(show: NonNullable<INodeProperties['displayOptions']>['show'], required: boolean): INodeProperties {
+export function listIdsProperty(required: boolean): INodeProperties {
 	return {
 		displayName: required ? 'List Names or IDs' : 'Add to List Names or IDs',
 		name: 'listIds',
@@ -16,6 +16,5 @@ export function listIdsProperty(show: NonNullable<INodeProperties['displayOption
 		required,
 		description:
 			'Contact lists every contact is added to. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		displayOptions: { show },
 	};
 }

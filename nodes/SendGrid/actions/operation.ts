@@ -3,6 +3,7 @@ import type { BulkOptionDefaults } from '../../shared/options';
 import type { BulkAdapter } from '../../shared/types';
 import type { SendGridContact } from '../contact';
 import { MAX_CONTACTS_PER_REQUEST } from '../fields';
+import { SENDGRID_TIMEOUT_MS } from '../transport';
 
 /** What an operation hands the router: the engine does the rest. */
 export interface PreparedOperation {
@@ -18,4 +19,5 @@ export const upsertDefaults: BulkOptionDefaults = {
 	concurrency: 2,
 	requestsPerSecond: 0,
 	batched: true,
+	timeoutMs: SENDGRID_TIMEOUT_MS,
 };

@@ -1,6 +1,6 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties, updateDisplayOptions } from 'n8n-workflow';
 
-import { deliveryOptionFields, type BulkOptionDefaults } from '../../../shared/options';
+import { optionsCollection, type BulkOptionDefaults } from '../../../shared/options';
 import type { ChunkVerdict, HttpClient, HttpResponse, OutgoingChunk } from '../../../shared/types';
 import { isSuccess, verdictForError, verdictForUnreadable } from '../../../shared/verdicts';
 import type { AutoSendContact } from '../../contact';
@@ -41,14 +41,13 @@ const explainOption: INodeProperties = {
 		'At most this many contacts per run that AutoSend did not store are sent once more, alone, to Create or Update, whose answer names the reason (and stores the contact if it was a passing fault). That endpoint has no Run Workflows switch. 0 never sends them again.',
 };
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Run Workflows',
 		name: 'runWorkflow',
 		type: 'boolean',
 		default: false,
 		description: 'Whether AutoSend should trigger its automations for the updated contacts',
-		displayOptions: { show },
 	},
 	{
 		displayName:
@@ -56,19 +55,12 @@ export const description: INodeProperties[] = [
 		name: 'bulkUpdateNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show },
 	},
-	...contactInputProperties(show, settings),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [...deliveryOptionFields(defaults), explainOption].sort((a, b) => a.displayName.localeCompare(b.displayName)),
-		displayOptions: { show },
-	},
+	...contactInputProperties(settings),
+	optionsCollection(defaults, [explainOption]),
 ];
+
+export const description = updateDisplayOptions({ show }, properties);
 
 /**
  * Reads bulk-update's counts. Counts that add up with no failure are the only answer taken at its word;

@@ -1,6 +1,6 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { type IExecuteFunctions, type INodeProperties, updateDisplayOptions } from 'n8n-workflow';
 
-import { deliveryOptionFields } from '../../../shared/options';
+import { optionsCollection } from '../../../shared/options';
 import type { AutoSendContact } from '../../contact';
 import { autoSendTransport } from '../../transport';
 import { contactInputProperties, contactReader, type ContactInputSettings } from '../contactInput';
@@ -11,26 +11,19 @@ const show = { resource: ['contact'], operation: ['create'] };
 const settings: ContactInputSettings = { allowListIds: true, mapperMode: 'add' };
 export const defaults = SINGLE_CONTACT_DEFAULTS;
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName:
 			'Create fails for emails that already exist in AutoSend. To sync contacts that may already exist, use Upsert (one request per contact) or Bulk Update (100 per request).',
 		name: 'createNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show },
 	},
-	...contactInputProperties(show, settings),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: deliveryOptionFields(defaults),
-		displayOptions: { show },
-	},
+	...contactInputProperties(settings),
+	optionsCollection(defaults),
 ];
+
+export const description = updateDisplayOptions({ show }, properties);
 
 /** POST /contacts, one contact per request. Not idempotent: a request that may have been processed is never resent. */
 export async function prepare(this: IExecuteFunctions): Promise<PreparedOperation<AutoSendContact>> {

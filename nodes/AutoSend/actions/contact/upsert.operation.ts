@@ -1,6 +1,6 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { type IExecuteFunctions, type INodeProperties, updateDisplayOptions } from 'n8n-workflow';
 
-import { deliveryOptionFields } from '../../../shared/options';
+import { optionsCollection } from '../../../shared/options';
 import type { AutoSendContact } from '../../contact';
 import { autoSendTransport } from '../../transport';
 import { contactInputProperties, contactReader, type ContactInputSettings } from '../contactInput';
@@ -11,26 +11,19 @@ const show = { resource: ['contact'], operation: ['upsert'] };
 const settings: ContactInputSettings = { allowListIds: true, mapperMode: 'upsert' };
 export const defaults = SINGLE_CONTACT_DEFAULTS;
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName:
 			'One request per contact at 2 requests/second (about 30 minutes for 3,600 contacts). For large syncs without list changes, Bulk Update sends 100 contacts per request.',
 		name: 'upsertNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show },
 	},
-	...contactInputProperties(show, settings),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: deliveryOptionFields(defaults),
-		displayOptions: { show },
-	},
+	...contactInputProperties(settings),
+	optionsCollection(defaults),
 ];
+
+export const description = updateDisplayOptions({ show }, properties);
 
 /** POST /contacts/email: create or update by email. AutoSend does not say which happened, so the status is 'upserted'. */
 export async function prepare(this: IExecuteFunctions): Promise<PreparedOperation<AutoSendContact>> {

@@ -1,8 +1,8 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { type IExecuteFunctions, type INodeExecutionData, type INodeProperties, updateDisplayOptions } from 'n8n-workflow';
 
 import { readEmail } from '../../../shared/email';
 import { itemParameterReader } from '../../../shared/itemParameter';
-import { deliveryOptionFields, type BulkOptionDefaults } from '../../../shared/options';
+import { optionsCollection, type BulkOptionDefaults } from '../../../shared/options';
 import type { ChunkVerdict, ContactOutcome, HttpResponse, OutgoingChunk, PreparedItem } from '../../../shared/types';
 import { isSuccess, verdictForError, verdictForUnreadable } from '../../../shared/verdicts';
 import { bulkAddAnswer } from '../../schemas';
@@ -22,7 +22,7 @@ export const defaults: BulkOptionDefaults = {
 /** AutoSend list ids are 24-hex ObjectIds; the virtual "All Contacts" list has a fixed id. */
 const LIST_ID = '[0-9a-fA-F]{24}|GLOBAL_CONTACT_LIST';
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'List',
 		name: 'list',
@@ -53,7 +53,6 @@ export const description: INodeProperties[] = [
 				validation: [{ type: 'regex', properties: { regex: `.*/(${LIST_ID})(?:[/?#].*)?$`, errorMessage: 'Not an AutoSend list URL' } }],
 			},
 		],
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Email',
@@ -63,7 +62,6 @@ export const description: INodeProperties[] = [
 		default: '={{ $json.email }}',
 		required: true,
 		description: 'The email to add. Contacts that do not exist yet are created by AutoSend.',
-		displayOptions: { show },
 	},
 	{
 		displayName:
@@ -71,18 +69,11 @@ export const description: INodeProperties[] = [
 		name: 'addContactsNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: deliveryOptionFields(defaults),
-		displayOptions: { show },
-	},
+	optionsCollection(defaults),
 ];
+
+export const description = updateDisplayOptions({ show }, properties);
 
 type Answer = ReturnType<typeof bulkAddAnswer.parse>['data'];
 

@@ -1,6 +1,6 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties, updateDisplayOptions } from 'n8n-workflow';
 
-import { deliveryOptionFields, type BulkOptionDefaults } from '../../../shared/options';
+import { optionsCollection, type BulkOptionDefaults } from '../../../shared/options';
 import type { ChunkVerdict } from '../../../shared/types';
 import { isSuccess, verdictForUnreadable } from '../../../shared/verdicts';
 import { mergeNotifuseContacts } from '../../contact';
@@ -31,18 +31,12 @@ const clearFieldsOption: INodeProperties = {
 	description: 'Fields to remove from the contact (sent as null, which Notifuse treats as "remove this value")',
 };
 
-export const description: INodeProperties[] = [
-	...contactInputProperties(show, true),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [...deliveryOptionFields(defaults), clearFieldsOption].sort((a, b) => a.displayName.localeCompare(b.displayName)),
-		displayOptions: { show },
-	},
+const properties: INodeProperties[] = [
+	...contactInputProperties(true),
+	optionsCollection(defaults, [clearFieldsOption]),
 ];
+
+export const description = updateDisplayOptions({ show }, properties);
 
 /** One answer of contacts.upsert: 400 carries both invalid contacts and workspace problems. */
 function interpretUpsert(body: unknown): ChunkVerdict {

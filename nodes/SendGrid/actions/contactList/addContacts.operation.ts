@@ -1,15 +1,15 @@
-import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { emailReader } from '../contactInput';
-import { optionsProperty } from '../jobOptions';
+import { upsertOptions } from '../jobOptions';
 import { listIdsProperty, readListIds } from '../lists';
 import type { PreparedOperation } from '../operation';
 import { prepareUpsert } from '../upsertContacts';
 
 const show = { resource: ['contactList'], operation: ['addContacts'] };
 
-export const description: INodeProperties[] = [
-	listIdsProperty(show, true),
+const properties: INodeProperties[] = [
+	listIdsProperty(true),
 	{
 		displayName: 'Email',
 		name: 'email',
@@ -18,7 +18,6 @@ export const description: INodeProperties[] = [
 		default: '={{ $json.email }}',
 		required: true,
 		description: 'The contact to add. A contact that does not exist yet is created.',
-		displayOptions: { show },
 	},
 	{
 		displayName:
@@ -26,10 +25,11 @@ export const description: INodeProperties[] = [
 		name: 'addContactsNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show },
 	},
-	optionsProperty(show),
+	upsertOptions,
 ];
+
+export const description = updateDisplayOptions({ show }, properties);
 
 /** Many contacts into one or more lists: the upsert path with list_ids. */
 export async function prepare(this: IExecuteFunctions): Promise<PreparedOperation> {
