@@ -1,8 +1,9 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import type { TransportConfig } from '../shared/http';
-import type { HttpResponse } from '../shared/types';
+import type { NodeContext } from '../shared/read';
 import { usableSecrets } from '../shared/redact';
+import type { HttpResponse } from '../shared/types';
 import { bodyExcerpt, type ProviderError } from '../shared/verdicts';
 
 import { errorEnvelope } from './schemas';
@@ -19,7 +20,8 @@ function sendGridBaseUrl(credentials: ICredentialDataDecryptedObject): string {
 /** A 6 MB upsert can take a while to upload and validate. */
 export const SENDGRID_TIMEOUT_MS = 300_000;
 
-export function sendGridTransport(credentials: ICredentialDataDecryptedObject): TransportConfig {
+export async function sendGridTransport(ctx: NodeContext): Promise<TransportConfig> {
+	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
 	return {
 		credentialType: CREDENTIAL_TYPE,
 		baseUrl: sendGridBaseUrl(credentials),

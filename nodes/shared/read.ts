@@ -12,17 +12,33 @@ import { redactSecrets } from './redact';
 import type { HttpResponse } from './types';
 import { isPage, isRedirect, isSuccess, redirectMessage, bodyExcerpt } from './verdicts';
 
+export type NodeContext = IExecuteFunctions | ILoadOptionsFunctions;
+
+/** How one provider is read outside the bulk engine: the same for every provider. */
+export interface ProviderReads {
+	provider: string;
+	transport(ctx: NodeContext): Promise<TransportConfig>;
+	/** The provider's error answer as its message. */
+	describe(response: HttpResponse): string;
+}
+
+export type JsonGet = (ctx: NodeContext, request: { url: string; qs?: IDataObject }) => Promise<unknown>;
+
+/** The GET of one provider's editor methods and setup reads. */
+export function jsonGet(reads: ProviderReads): JsonGet {
+	return async (ctx, request) => await readJson(ctx, await reads.transport(ctx), request, reads);
+}
+
 /**
  * One GET outside the bulk engine (editor methods, a definitions read before a run): never follows a
  * redirect (the key stays with the Base URL), and throws a readable message for anything but the
- * provider's JSON. `describe` turns the provider's error answer into its message.
+ * provider's JSON.
  */
 export async function readJson(
-	ctx: IExecuteFunctions | ILoadOptionsFunctions,
+	ctx: NodeContext,
 	transport: TransportConfig,
 	request: { url: string; qs?: IDataObject },
-	describe: (response: HttpResponse) => string,
-	provider: string,
+	{ describe, provider }: Pick<ProviderReads, 'describe' | 'provider'>,
 ): Promise<unknown> {
 	const secrets = transport.secrets ?? [];
 	const options: IHttpRequestOptions = {

@@ -143,7 +143,7 @@ export interface Limits {
 export interface BulkAdapter<C> {
 	limits: Limits;
 	/** Normalise and validate one input item. Must not throw for bad input. */
-	prepare(item: INodeExecutionData, itemIndex: number): PreparedItem<C>;
+	toContact(item: INodeExecutionData, itemIndex: number): PreparedItem<C>;
 	/** Merge two contacts with the same key; the later one wins per field. */
 	merge?(earlier: C, later: C): C;
 	/** The JSON text around the comma-joined contacts, e.g. `{"contacts":[` and `]}`. */

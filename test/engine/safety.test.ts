@@ -129,13 +129,13 @@ describe('bounded contacts (issue 17)', () => {
 		expect(results[0].status).toBe('upserted');
 	});
 
-	it('an item whose prepare throws (stack overflow on its input) is invalid, not a node failure', async () => {
+	it('an item whose toContact throws (stack overflow on its input) is invalid, not a node failure', async () => {
 		const provider = new FakeProvider(() => ({ kind: 'ok' }));
 		const adapter = testAdapter(provider);
-		const prepare = adapter.prepare.bind(adapter);
-		adapter.prepare = (item, index) => {
+		const toContact = adapter.toContact.bind(adapter);
+		adapter.toContact = (item, index) => {
 			if (index === 1) throw new RangeError('Maximum call stack size exceeded');
-			return prepare(item, index);
+			return toContact(item, index);
 		};
 		const http = provider.client();
 		const items = itemsOf([{ email: 'a@x.io' }, { email: 'deep@x.io', custom: nested(6000) }]);

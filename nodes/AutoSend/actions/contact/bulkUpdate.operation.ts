@@ -1,18 +1,18 @@
 import { type IDataObject, type IExecuteFunctions, type INodeProperties, updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection, type BulkOptionDefaults } from '../../../shared/options';
+import type { BulkOperation } from '../../../shared/router';
 import type { ChunkVerdict, HttpClient, HttpResponse, OutgoingChunk } from '../../../shared/types';
 import { isSuccess, verdictForError, verdictForUnreadable } from '../../../shared/verdicts';
 import type { AutoSendContact } from '../../contact';
-import { bulkUpdateAnswer } from '../../schemas';
-import { autoSendTransport, providerError } from '../../transport';
-import { contactInputProperties, contactReader, type ContactInputSettings } from '../contactInput';
 import {
 	AUTOSEND_CONCURRENCY,
 	AUTOSEND_REQUESTS_PER_SECOND,
 	BULK_UPDATE_MAX_CONTACTS,
-	type PreparedOperation,
-} from '../operation';
+} from '../../limits';
+import { bulkUpdateAnswer } from '../../schemas';
+import { autoSendTransport, providerError } from '../../transport';
+import { contactInputProperties, contactReader, type ContactInputSettings } from '../contactInput';
 
 import { countsProblem } from './bulkCounts';
 import { verifyChunk, type CountsClaim, type VerifySettings } from './bulkVerify';
@@ -83,7 +83,7 @@ export function bulkUpdateInterpreter(settings: VerifySettings) {
 }
 
 /** POST /contacts/bulk-update in chunks of up to 100; create or update by email. */
-export async function prepare(this: IExecuteFunctions): Promise<PreparedOperation<AutoSendContact>> {
+export async function build(this: IExecuteFunctions): Promise<BulkOperation<AutoSendContact>> {
 	const read = await contactReader(this, settings);
 	const runWorkflow = this.getNodeParameter('runWorkflow', 0, false) === true;
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
@@ -94,7 +94,7 @@ export async function prepare(this: IExecuteFunctions): Promise<PreparedOperatio
 		adapter: {
 			limits: { maxContacts: BULK_UPDATE_MAX_CONTACTS, idempotent: true },
 			envelope: { before: '{"contacts":[', after: `],"runWorkflow":${runWorkflow}}` },
-			prepare: read,
+			toContact: read,
 			async send(chunk, http) {
 				return await http.send({ method: 'POST', url: '/contacts/bulk-update', body: chunk.body });
 			},

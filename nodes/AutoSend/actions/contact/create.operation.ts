@@ -1,10 +1,11 @@
 import { type IExecuteFunctions, type INodeProperties, updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/options';
+import type { BulkOperation } from '../../../shared/router';
 import type { AutoSendContact } from '../../contact';
+import { SINGLE_CONTACT_DEFAULTS } from '../../limits';
 import { autoSendTransport } from '../../transport';
 import { contactInputProperties, contactReader, type ContactInputSettings } from '../contactInput';
-import { SINGLE_CONTACT_DEFAULTS, type PreparedOperation } from '../operation';
 import { interpretSingleContact } from '../singleContact';
 
 const show = { resource: ['contact'], operation: ['create'] };
@@ -26,7 +27,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show }, properties);
 
 /** POST /contacts, one contact per request. Not idempotent: a request that may have been processed is never resent. */
-export async function prepare(this: IExecuteFunctions): Promise<PreparedOperation<AutoSendContact>> {
+export async function build(this: IExecuteFunctions): Promise<BulkOperation<AutoSendContact>> {
 	const read = await contactReader(this, settings);
 	return {
 		transport: await autoSendTransport(this),
@@ -34,7 +35,7 @@ export async function prepare(this: IExecuteFunctions): Promise<PreparedOperatio
 		adapter: {
 			limits: { maxContacts: 1, idempotent: false },
 			envelope: { before: '', after: '' },
-			prepare: read,
+			toContact: read,
 			async send(chunk, http) {
 				return await http.send({ method: 'POST', url: '/contacts', body: chunk.body });
 			},

@@ -1,10 +1,11 @@
 import { type IExecuteFunctions, type INodeProperties, updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/options';
+import type { BulkOperation } from '../../../shared/router';
 import type { AutoSendContact } from '../../contact';
+import { SINGLE_CONTACT_DEFAULTS } from '../../limits';
 import { autoSendTransport } from '../../transport';
 import { contactInputProperties, contactReader, type ContactInputSettings } from '../contactInput';
-import { SINGLE_CONTACT_DEFAULTS, type PreparedOperation } from '../operation';
 import { interpretSingleContact } from '../singleContact';
 
 const show = { resource: ['contact'], operation: ['upsert'] };
@@ -26,7 +27,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show }, properties);
 
 /** POST /contacts/email: create or update by email. AutoSend does not say which happened, so the status is 'upserted'. */
-export async function prepare(this: IExecuteFunctions): Promise<PreparedOperation<AutoSendContact>> {
+export async function build(this: IExecuteFunctions): Promise<BulkOperation<AutoSendContact>> {
 	const read = await contactReader(this, settings);
 	return {
 		transport: await autoSendTransport(this),
@@ -34,7 +35,7 @@ export async function prepare(this: IExecuteFunctions): Promise<PreparedOperatio
 		adapter: {
 			limits: { maxContacts: 1, idempotent: true },
 			envelope: { before: '', after: '' },
-			prepare: read,
+			toContact: read,
 			async send(chunk, http) {
 				return await http.send({ method: 'POST', url: '/contacts/email', body: chunk.body });
 			},

@@ -3,11 +3,12 @@ import { type IExecuteFunctions, type INodeExecutionData, type INodeProperties, 
 import { readEmail } from '../../../shared/email';
 import { itemParameterReader } from '../../../shared/itemParameter';
 import { optionsCollection, type BulkOptionDefaults } from '../../../shared/options';
+import type { BulkOperation } from '../../../shared/router';
 import type { ChunkVerdict, ContactOutcome, HttpResponse, OutgoingChunk, PreparedItem } from '../../../shared/types';
 import { isSuccess, verdictForError, verdictForUnreadable } from '../../../shared/verdicts';
+import { AUTOSEND_CONCURRENCY, AUTOSEND_REQUESTS_PER_SECOND, BULK_ADD_MAX_EMAILS } from '../../limits';
 import { bulkAddAnswer } from '../../schemas';
 import { autoSendTransport, providerError } from '../../transport';
-import { AUTOSEND_CONCURRENCY, AUTOSEND_REQUESTS_PER_SECOND, BULK_ADD_MAX_EMAILS, type PreparedOperation } from '../operation';
 
 const show = { resource: ['contactList'], operation: ['addContacts'] };
 
@@ -145,7 +146,7 @@ function toPrepared(value: unknown): PreparedItem<string> {
 }
 
 /** POST /contact-lists/contacts/bulk-add with emails, up to 500 per request. Adding twice is harmless. */
-export async function prepare(this: IExecuteFunctions): Promise<PreparedOperation<string>> {
+export async function build(this: IExecuteFunctions): Promise<BulkOperation<string>> {
 	const listId = String(this.getNodeParameter('list', 0, '', { extractValue: true }) ?? '').trim();
 	const email = itemParameterReader(this, 'email');
 	const read = (item: INodeExecutionData, i: number) => toPrepared(email(item, i));
@@ -155,7 +156,7 @@ export async function prepare(this: IExecuteFunctions): Promise<PreparedOperatio
 		adapter: {
 			limits: { maxContacts: BULK_ADD_MAX_EMAILS, idempotent: true },
 			envelope: { before: `{"contactListId":${JSON.stringify(listId)},"emails":[`, after: ']}' },
-			prepare: read,
+			toContact: read,
 			async send(chunk, http) {
 				return await http.send({ method: 'POST', url: '/contact-lists/contacts/bulk-add', body: chunk.body });
 			},

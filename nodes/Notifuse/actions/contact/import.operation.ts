@@ -1,10 +1,11 @@
 import { type IDataObject, type IExecuteFunctions, type INodeProperties, updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/options';
-import { importDefaults, prepareImport } from '../batchImport';
+import type { BulkOperation } from '../../../shared/router';
+import { readSelection } from '../../../shared/selection';
+import type { NotifuseContact } from '../../contact';
+import { importDefaults, importOperation } from '../batchImport';
 import { contactInputProperties } from '../contactInput';
-import { readIdList } from '../lists';
-import type { PreparedOperation } from '../operation';
 
 const show = { resource: ['contact'], operation: ['import'] };
 
@@ -26,10 +27,10 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show }, properties);
 
 /** Batch create-or-update through contacts.import. */
-export async function prepare(this: IExecuteFunctions): Promise<PreparedOperation> {
+export async function build(this: IExecuteFunctions): Promise<BulkOperation<NotifuseContact>> {
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
-	const listIds = readIdList(options.subscribeToLists);
-	return await prepareImport(this, listIds, (op) => ({
+	const listIds = readSelection(options.subscribeToLists);
+	return await importOperation(this, listIds, (op) => ({
 		status: op.action === 'create' ? 'created' : 'updated',
 		details: listIds.length > 0 ? { listIds } : undefined,
 	}));

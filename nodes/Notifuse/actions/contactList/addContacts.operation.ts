@@ -1,10 +1,11 @@
 import { type IExecuteFunctions, type INodeProperties, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/options';
-import { importDefaults, prepareImport } from '../batchImport';
+import type { BulkOperation } from '../../../shared/router';
+import { readSelection } from '../../../shared/selection';
+import type { NotifuseContact } from '../../contact';
+import { importDefaults, importOperation } from '../batchImport';
 import { contactInputProperties } from '../contactInput';
-import { readIdList } from '../lists';
-import type { PreparedOperation } from '../operation';
 
 const show = { resource: ['contactList'], operation: ['addContacts'] };
 
@@ -33,12 +34,12 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show }, properties);
 
 /** Many contacts into one or more lists in batches: contacts.import with subscribe_to_lists. */
-export async function prepare(this: IExecuteFunctions): Promise<PreparedOperation> {
-	const listIds = readIdList(this.getNodeParameter('listIds', 0, []));
+export async function build(this: IExecuteFunctions): Promise<BulkOperation<NotifuseContact>> {
+	const listIds = readSelection(this.getNodeParameter('listIds', 0, []));
 	if (listIds.length === 0) {
 		throw new NodeOperationError(this.getNode(), 'Choose at least one list to add the contacts to');
 	}
-	return await prepareImport(this, listIds, (op) => ({
+	return await importOperation(this, listIds, (op) => ({
 		status: 'added',
 		details: { listIds, contactAction: op.action === 'create' ? 'created' : 'updated' },
 	}));

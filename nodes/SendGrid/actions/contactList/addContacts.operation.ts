@@ -1,10 +1,12 @@
 import { NodeOperationError, updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import type { BulkOperation } from '../../../shared/router';
+import { readSelection } from '../../../shared/selection';
+import type { SendGridContact } from '../../contact';
 import { emailReader } from '../contactInput';
-import { upsertOptions } from '../jobOptions';
-import { listIdsProperty, readListIds } from '../lists';
-import type { PreparedOperation } from '../operation';
-import { prepareUpsert } from '../upsertContacts';
+import { listIdsProperty } from '../listIds';
+import { upsertOptions } from '../options';
+import { upsertOperation } from '../upsertContacts';
 
 const show = { resource: ['contactList'], operation: ['addContacts'] };
 
@@ -32,8 +34,8 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show }, properties);
 
 /** Many contacts into one or more lists: the upsert path with list_ids. */
-export async function prepare(this: IExecuteFunctions): Promise<PreparedOperation> {
-	const listIds = readListIds(this.getNodeParameter('listIds', 0, []));
+export async function build(this: IExecuteFunctions): Promise<BulkOperation<SendGridContact>> {
+	const listIds = readSelection(this.getNodeParameter('listIds', 0, []));
 	if (listIds.length === 0) throw new NodeOperationError(this.getNode(), 'Choose at least one list to add the contacts to');
-	return await prepareUpsert(this, listIds, emailReader(this));
+	return await upsertOperation(this, listIds, emailReader(this));
 }

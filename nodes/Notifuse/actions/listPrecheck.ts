@@ -66,9 +66,3 @@ export function listPrecheck(workspaceId: string, listIds: readonly string[]): (
 		return result.failure;
 	};
 }
-
-/** Ids from a multi-select or an expression (array or comma-separated text), de-duplicated. */
-export function readIdList(value: unknown): string[] {
-	const raw = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [];
-	return [...new Set(raw.map((id) => String(id).trim()).filter((id) => id !== ''))];
-}

@@ -1,8 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection } from '../../shared/options';
-
-import { upsertDefaults } from './operation';
+import { upsertDefaults } from '../limits';
 
 export const DEFAULT_MAX_WAIT_MINUTES = 10;
 
