@@ -108,3 +108,8 @@ export function contactInputProperties(ui: ContactInputUi): INodeProperties[] {
 	if (ui.notice) properties.push({ ...ui.notice, type: 'notice', default: '' });
 	return properties;
 }
+
+/** Operations that take only each item's email (adding contacts to lists). */
+export function itemEmailProperty(description: string): INodeProperties {
+	return { displayName: 'Email', name: EMAIL, type: 'string', placeholder: 'name@email.com', default: '={{ $json.email }}', required: true, description };
+}

@@ -1,5 +1,6 @@
 import { type IExecuteFunctions, type INodeExecutionData, type INodeProperties, updateDisplayOptions } from 'n8n-workflow';
 
+import { itemEmailProperty } from '../../../shared/contactInput/properties';
 import { readEmail } from '../../../shared/email';
 import { itemParameterReader } from '../../../shared/itemParameter';
 import { optionsCollection, type BulkOptionDefaults } from '../../../shared/options';
@@ -55,15 +56,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		default: '={{ $json.email }}',
-		required: true,
-		description: 'The email to add. Contacts that do not exist yet are created by AutoSend.',
-	},
+	itemEmailProperty('The email to add. Contacts that do not exist yet are created by AutoSend.'),
 	{
 		displayName:
 			'Adding contacts to a list starts the automations of that list for them. Emails without a contact are created; suppressed emails are reported, not added.',

@@ -1,5 +1,6 @@
 import { NodeOperationError, updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { itemEmailProperty } from '../../../shared/contactInput/properties';
 import type { BulkOperation } from '../../../shared/router';
 import { readSelection } from '../../../shared/selection';
 import type { SendGridContact } from '../../contact';
@@ -12,15 +13,7 @@ const show = { resource: ['contactList'], operation: ['addContacts'] };
 
 const properties: INodeProperties[] = [
 	listIdsProperty(true),
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		default: '={{ $json.email }}',
-		required: true,
-		description: 'The contact to add. A contact that does not exist yet is created.',
-	},
+	itemEmailProperty('The contact to add. A contact that does not exist yet is created.'),
 	{
 		displayName:
 			'SendGrid adds contacts to lists through its contact upsert: up to 30,000 contacts per request, and other fields of existing contacts stay as they are',
