@@ -95,11 +95,7 @@ export function createHttpClient(
 			options.body = Buffer.from(typeof request.body === 'string' ? request.body : JSON.stringify(request.body), 'utf8');
 			options.headers = { ...options.headers, 'Content-Type': 'application/json' };
 		}
-		const raw = (
-			request.anonymous
-				? await ctx.helpers.httpRequest(options)
-				: await ctx.helpers.httpRequestWithAuthentication.call(ctx, transport.credentialType, options)
-		) as IN8nHttpFullResponse;
+		const raw = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, transport.credentialType, options)) as IN8nHttpFullResponse;
 		return toResponse(raw, transport.secrets ?? []);
 	};
 

@@ -59,8 +59,6 @@ export interface HttpRequest {
 	/** A pre-serialised JSON string (sent as is) or an object (serialised once). */
 	body?: string | IDataObject | IDataObject[];
 	headers?: Record<string, string>;
-	/** Send without the credential (e.g. a download link on another host that must not see the API key). */
-	anonymous?: boolean;
 }
 
 /** A bounded GET of a file behind a link the provider handed out (see download.ts). */

@@ -175,7 +175,7 @@ describe('HTTP client (issue 17)', () => {
 		const answer = await http.send({ method: 'POST', url: '/contacts', body: '{}' });
 		expect(answer.status).toBe(307);
 		await http.sendWithRetry({ method: 'GET', url: '/lists' });
-		await http.send({ method: 'GET', url: 'http://files.test/errors.csv', anonymous: true });
+		await http.send({ method: 'GET', url: 'http://files.test/errors.csv' });
 		expect(seen).toHaveLength(3);
 		for (const options of seen) expect(options).toMatchObject({ disableFollowRedirect: true, sendCredentialsOnCrossOriginRedirect: false });
 	});
