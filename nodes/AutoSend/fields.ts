@@ -9,7 +9,6 @@ export const STANDARD_FIELDS = [
 	{ name: 'userId', displayName: 'User ID', maxLength: 255 },
 ] as const;
 
-
 /** Undocumented; a conservative cap so over-long text fails here, per item, not as a whole-request 400. */
 export const MAX_CUSTOM_TEXT_LENGTH = 1000;
 

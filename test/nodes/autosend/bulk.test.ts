@@ -7,7 +7,7 @@ beforeAll(async () => {
 });
 afterAll(async () => await bed.close());
 beforeEach(async () => {
-	await fetch(`${bed.emulator.baseUrl}/__emulator/reset`, { method: 'POST' });
+	await bed.reset();
 });
 
 const NEWSLETTER = DEFAULTS.lists.newsletter.id;

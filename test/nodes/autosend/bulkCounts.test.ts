@@ -18,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(async () => await bed.close());
 beforeEach(async () => {
-	await fetch(`${bed.emulator.baseUrl}/__emulator/reset`, { method: 'POST' });
+	await bed.reset();
 	bed.emulator.clearLog();
 	bed.emulator.faults.configure({});
 	bed.emulator.options.bulkUpdateCounts = 'accurate';

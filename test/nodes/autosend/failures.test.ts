@@ -9,7 +9,7 @@ beforeAll(async () => {
 });
 afterAll(async () => await bed.close());
 beforeEach(async () => {
-	await fetch(`${bed.emulator.baseUrl}/__emulator/reset`, { method: 'POST' });
+	await bed.reset();
 });
 
 describe('AutoSend node: transient failures', () => {

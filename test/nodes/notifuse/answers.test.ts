@@ -19,7 +19,7 @@ describe('Notifuse node: every 200 answer to contacts.import read for what it sa
 	});
 	afterAll(async () => await bed.close());
 	beforeEach(async () => {
-		await fetch(`${bed.emulator.baseUrl}/__emulator/reset`, { method: 'POST' });
+		await bed.reset();
 		bed.emulator.clearLog();
 		bed.emulator.faults.configure({});
 		bed.emulator.options.importAnswer = 'source';

@@ -7,8 +7,8 @@ describe('Notifuse node: failures, retries and cancellation', () => {
 		bed = await testbed();
 	});
 	afterAll(async () => await bed.close());
-	beforeEach(() => {
-		bed.emulator.clearLog();
+	beforeEach(async () => {
+		await bed.reset();
 		bed.emulator.faults.configure({});
 		bed.emulator.limiter?.configure(undefined);
 	});

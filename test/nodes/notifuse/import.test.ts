@@ -7,7 +7,7 @@ describe('Notifuse node: Contact → Import', () => {
 		bed = await testbed();
 	});
 	afterAll(async () => await bed.close());
-	beforeEach(() => bed.emulator.clearLog());
+	beforeEach(async () => await bed.reset());
 
 	it('imports a small input in one request and reports created, then updated', async () => {
 		const first = await bed.run(params('contact', 'import'), people(3, 'small'));

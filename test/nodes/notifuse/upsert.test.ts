@@ -7,7 +7,7 @@ describe('Notifuse node: Contact → Create or Update (upsert)', () => {
 		bed = await testbed();
 	});
 	afterAll(async () => await bed.close());
-	beforeEach(() => bed.emulator.clearLog());
+	beforeEach(async () => await bed.reset());
 
 	const stored = (email: string) => bed.emulator.store.workspaces.get(DEFAULTS.workspace.id)?.contacts.get(email)?.values;
 

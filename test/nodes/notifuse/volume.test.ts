@@ -8,7 +8,7 @@ describe('Notifuse node: 10,000 contacts', () => {
 		bed = await testbed();
 	});
 	afterAll(async () => await bed.close());
-	beforeEach(() => bed.emulator.clearLog());
+	beforeEach(async () => await bed.reset());
 
 	const typed = (i: number) => ({ last_name: `Last ${i}`, custom_number_1: i, custom_datetime_1: '2024-03-01T10:30:00Z', custom_json_1: { i } });
 

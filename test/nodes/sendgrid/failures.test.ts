@@ -8,8 +8,8 @@ describe('SendGrid Contacts: lists, rate limits, faults, cancellation, editor', 
 		bed = await testbed();
 	}, 60_000);
 	afterAll(async () => await bed.close());
-	beforeEach(() => {
-		bed.emulator.clearLog();
+	beforeEach(async () => {
+		await bed.reset();
 		bed.emulator.faults.configure({});
 	});
 

@@ -8,7 +8,7 @@ describe('SendGrid Contacts: Create or Update', () => {
 		bed = await testbed();
 	}, 60_000);
 	afterAll(async () => await bed.close());
-	beforeEach(() => bed.emulator.clearLog());
+	beforeEach(async () => await bed.reset());
 
 	it('sends 30,001 small contacts in 2 requests and reports each as queued with its job id', async () => {
 		const result = await bed.run(upsertParams(), people(30_001, 'bulk'));
