@@ -82,3 +82,22 @@ export function countBy(values: unknown[]): Record<string, number> {
 	for (const value of values) counts[String(value)] = (counts[String(value)] ?? 0) + 1;
 	return counts;
 }
+
+/**
+ * The testbed of the enclosing describe block (or file): opened once, reset to the seed before every
+ * test, closed at the end. The returned object forwards to the bed once beforeAll has opened it.
+ */
+export function useTestbed<T extends { reset(): Promise<void>; close(): Promise<void> }>(open: () => Promise<T>): T {
+	let bed: T | undefined;
+	beforeAll(async () => {
+		bed = await open();
+	});
+	afterAll(async () => await bed?.close());
+	beforeEach(async () => await bed?.reset());
+	return new Proxy({} as T, {
+		get(_target, key) {
+			if (!bed) throw new Error('the testbed is used before beforeAll opened it');
+			return Reflect.get(bed, key) as unknown;
+		},
+	});
+}

@@ -1,15 +1,10 @@
 import type { INodePropertyOptions, ResourceMapperFields } from 'n8n-workflow';
 
-import { DEFAULTS, items, params, people, statuses, testbed, type NotifuseTestbed } from './setup';
+import { DEFAULTS, items, params, people, statuses, testbed } from './setup';
+import { useTestbed } from '../kit';
 
 describe('Notifuse node: Contact List → Add Contacts, editor methods and credential test', () => {
-	let bed: NotifuseTestbed;
-
-	beforeAll(async () => {
-		bed = await testbed();
-	});
-	afterAll(async () => await bed.close());
-	beforeEach(async () => await bed.reset());
+	const bed = useTestbed(testbed);
 
 	const lists = [DEFAULTS.lists.newsletter.id, DEFAULTS.lists.customers.id];
 	const membership = (email: string, listId: string) =>

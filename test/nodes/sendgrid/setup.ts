@@ -1,4 +1,4 @@
-import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 
 import { DEFAULTS, start, type SendGridEmulatorOptions } from '../../emulators/sendgrid';
 import type { RunOptions } from '../../harness';
