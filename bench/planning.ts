@@ -20,7 +20,7 @@ interface Contact {
 const adapter: BulkAdapter<Contact> = {
 	limits: { maxContacts: 100, idempotent: true },
 	envelope: { before: '{"contacts":[', after: '],"runWorkflow":false}' },
-	prepare(item) {
+	toContact(item) {
 		const read = readEmail(item.json.email);
 		if ('problem' in read) return { ok: false, field: 'email', message: read.problem };
 		return {

@@ -6,13 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-const REDIRECT_MESSAGE =
-	'The Base URL answered with a redirect. Redirects are not followed, so the API key never goes to another address: set the Base URL to the address the API really answers on.';
-
-const REDIRECT_RULES: ICredentialTestRequest['rules'] = [301, 302, 303, 307, 308].map((value) => ({
-	type: 'responseCode' as const,
-	properties: { value, message: REDIRECT_MESSAGE },
-}));
+import { REDIRECT_RULES } from '../nodes/shared/credentialTest';
 
 export class SendGridMarketingApi implements ICredentialType {
 	name = 'sendGridMarketingApi';

@@ -28,6 +28,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { resourceSelector } from '../shared/description';
 import * as contact from './actions/contact';
 import * as contactList from './actions/contactList';
 import { router } from './actions/router';
@@ -48,21 +49,7 @@ export class AutoSend implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'autoSendApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Contact', value: 'contact' },
-					{ name: 'Contact List', value: 'contactList' },
-				],
-				default: 'contact',
-			},
-			...contact.description,
-			...contactList.description,
-		],
+		properties: [resourceSelector, ...contact.description, ...contactList.description],
 	};
 
 	methods = {

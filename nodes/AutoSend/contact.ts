@@ -31,7 +31,7 @@ export interface ContactRules {
 type Invalid = { ok: false; email?: string; field: string; message: string };
 
 /** Accepts a list as an array or a comma-separated text (what a spreadsheet column holds). */
-export function readIdList(value: unknown): string[] | { problem: string } {
+export function parseListIds(value: unknown): string[] | { problem: string } {
 	if (isBlank(value)) return [];
 	const parts = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : undefined;
 	if (!parts) return { problem: 'must be a list of IDs or a comma-separated text' };
@@ -78,7 +78,7 @@ export function buildContact(values: ContactValues, rules: ContactRules): Prepar
 		if ('problem' in checked) return { ok: false, email, field: field.name, message: checked.problem };
 		contact[field.name] = checked.value;
 	}
-	const lists = readIdList(values.standard.listIds);
+	const lists = parseListIds(values.standard.listIds);
 	if (!Array.isArray(lists)) return { ok: false, email, field: 'listIds', message: lists.problem };
 	if (lists.length > 0) {
 		if (!rules.allowListIds) {

@@ -10,8 +10,6 @@ export const STANDARD_FIELDS = [
 	{ name: 'userId', displayName: 'User ID', maxLength: 255 },
 ] as const;
 
-export type StandardFieldName = (typeof STANDARD_FIELDS)[number]['name'];
-
 /** Undocumented; a conservative cap so over-long text fails here, per item, not as a whole-request 400. */
 export const MAX_CUSTOM_TEXT_LENGTH = 1000;
 

@@ -1,8 +1,7 @@
-import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
-
 import type { TransportConfig } from '../shared/http';
-import type { HttpResponse } from '../shared/types';
+import type { NodeContext } from '../shared/read';
 import { usableSecrets } from '../shared/redact';
+import type { HttpResponse } from '../shared/types';
 import { bodyExcerpt, type ProviderError } from '../shared/verdicts';
 
 import { errorEnvelope, looseError } from './schemas';
@@ -10,7 +9,7 @@ import { errorEnvelope, looseError } from './schemas';
 export const CREDENTIAL_TYPE = 'autoSendApi';
 export const PUBLIC_BASE_URL = 'https://api.autosend.com/v1';
 
-export async function autoSendTransport(ctx: IExecuteFunctions | ILoadOptionsFunctions): Promise<TransportConfig> {
+export async function autoSendTransport(ctx: NodeContext): Promise<TransportConfig> {
 	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
 	const baseUrl = typeof credentials.baseUrl === 'string' && credentials.baseUrl.trim() !== '' ? credentials.baseUrl.trim() : PUBLIC_BASE_URL;
 	return { credentialType: CREDENTIAL_TYPE, baseUrl: baseUrl.replace(/\/+$/, ''), secrets: usableSecrets([credentials.apiKey]) };

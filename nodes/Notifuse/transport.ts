@@ -1,8 +1,9 @@
-import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import type { TransportConfig } from '../shared/http';
-import type { HttpResponse } from '../shared/types';
+import type { NodeContext } from '../shared/read';
 import { usableSecrets } from '../shared/redact';
+import type { HttpResponse } from '../shared/types';
 import { bodyExcerpt, type ProviderError } from '../shared/verdicts';
 
 import { errorEnvelope } from './schemas';
@@ -20,17 +21,22 @@ function pickWorkspace(override: unknown, fallback: unknown): string {
 	return typeof fallback === 'string' ? fallback.trim() : '';
 }
 
-export async function notifuseTarget(ctx: IExecuteFunctions | ILoadOptionsFunctions, override: unknown): Promise<NotifuseTarget> {
-	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
+function transportOf(credentials: ICredentialDataDecryptedObject): TransportConfig {
 	return {
 		// Self-hosted instances live on the user's own domain; there is no default host.
-		transport: {
-			credentialType: CREDENTIAL_TYPE,
-			baseUrl: String(credentials.baseUrl ?? '').replace(/\/+$/, ''),
-			secrets: usableSecrets([credentials.apiKey]),
-		},
-		workspaceId: pickWorkspace(override, credentials.workspaceId),
+		credentialType: CREDENTIAL_TYPE,
+		baseUrl: String(credentials.baseUrl ?? '').replace(/\/+$/, ''),
+		secrets: usableSecrets([credentials.apiKey]),
 	};
+}
+
+export async function notifuseTransport(ctx: NodeContext): Promise<TransportConfig> {
+	return transportOf(await ctx.getCredentials(CREDENTIAL_TYPE));
+}
+
+export async function notifuseTarget(ctx: NodeContext, override: unknown): Promise<NotifuseTarget> {
+	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
+	return { transport: transportOf(credentials), workspaceId: pickWorkspace(override, credentials.workspaceId) };
 }
 
 /** Notifuse answers every error as `{"error":"<message>"}`; 429s (from its public limiter or a proxy) add Retry-After. */
@@ -51,4 +57,9 @@ const ACCESS_PROBLEM = /workspace not found|not a member of the workspace|insuff
 
 export function isAccessProblem(error: ProviderError): boolean {
 	return ACCESS_PROBLEM.test(error.message);
+}
+
+/** The JSON string of a workspace id, for envelopes built by hand. */
+export function workspaceJson(workspaceId: string): string {
+	return JSON.stringify(workspaceId);
 }

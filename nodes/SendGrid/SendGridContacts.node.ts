@@ -23,6 +23,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { resourceSelector } from '../shared/description';
 import * as contact from './actions/contact';
 import * as contactList from './actions/contactList';
 import { router } from './actions/router';
@@ -44,17 +45,7 @@ export class SendGridContacts implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'sendGridMarketingApi', required: true }],
 		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Contact', value: 'contact' },
-					{ name: 'Contact List', value: 'contactList' },
-				],
-				default: 'contact',
-			},
+			resourceSelector,
 			...contact.description,
 			...contactList.description,
 		],

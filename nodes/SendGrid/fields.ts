@@ -23,13 +23,6 @@ export const RESERVED_FIELDS: ReadonlyArray<{ name: string; displayName: string;
 
 export const ALTERNATE_EMAILS = { name: 'alternate_emails', displayName: 'Alternate Emails', maxItems: 5, maxLength: 254 };
 
-export const MAX_CONTACTS_PER_REQUEST = 30_000;
-/**
- * SendGrid's 6 MB cap; the documentation does not say whether it means 6,000,000 bytes or 6 MiB, so
- * the node stays under the smaller reading.
- */
-export const MAX_BYTES_PER_REQUEST = 6_000_000;
-
 const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
 /** MM/DD/YYYY text, SendGrid's own documented format, taken as it is (padded) when it names a real day. */

@@ -1,8 +1,9 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import type { TransportConfig } from '../shared/http';
-import type { HttpResponse } from '../shared/types';
+import type { NodeContext } from '../shared/read';
 import { usableSecrets } from '../shared/redact';
+import type { HttpResponse } from '../shared/types';
 import { bodyExcerpt, type ProviderError } from '../shared/verdicts';
 
 import { errorEnvelope } from './schemas';
@@ -16,12 +17,15 @@ function sendGridBaseUrl(credentials: ICredentialDataDecryptedObject): string {
 	return url.replace(/\/+$/, '');
 }
 
-export function sendGridTransport(credentials: ICredentialDataDecryptedObject): TransportConfig {
-	// A 6 MB upsert can take a while to upload and validate.
+/** A 6 MB upsert can take a while to upload and validate. */
+export const SENDGRID_TIMEOUT_MS = 300_000;
+
+export async function sendGridTransport(ctx: NodeContext): Promise<TransportConfig> {
+	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
 	return {
 		credentialType: CREDENTIAL_TYPE,
 		baseUrl: sendGridBaseUrl(credentials),
-		timeoutMs: 300_000,
+		timeoutMs: SENDGRID_TIMEOUT_MS,
 		secrets: usableSecrets([credentials.apiKey]),
 	};
 }

@@ -1,7 +1,7 @@
 import { RequestPacer, runPool } from './pacing';
 import { splitChunk, type PlannedChunk } from './planning';
 import { NOT_SENT_CODES, providerWaitMs, retryDecision, toTransportError } from './retry';
-import type { BulkAdapter, ChunkVerdict, ContactOutcome, EngineOptions, HttpClient, HttpResponse } from './types';
+import type { BulkAdapter, ChunkVerdict, ContactOutcome, EngineOptions, HttpClient, HttpResponse, PrecheckFailure } from './types';
 import { verdictForForeignAnswer } from './verdicts';
 
 /** An outcome plus the request that carried the contact. */
@@ -123,10 +123,12 @@ export async function dispatchChunks<C>(
 			}
 
 			let response: HttpResponse;
+			let unchecked: PrecheckFailure | undefined;
 			try {
 				await pacer.acquire();
-				stats.requests++;
-				response = await adapter.send(chunk, http);
+				unchecked = await adapter.precheck?.(http);
+				if (!unchecked) stats.requests++;
+				response = unchecked?.answer ?? (await adapter.send(chunk, http));
 				if (response.status !== 429) pacer.answered();
 			} catch (error) {
 				const failure = toTransportError(error, signal);
@@ -148,7 +150,7 @@ export async function dispatchChunks<C>(
 			const foreign = verdictForForeignAnswer(response);
 			let verdict: ChunkVerdict;
 			try {
-				verdict = foreign ?? (await adapter.interpret(chunk, response, http));
+				verdict = foreign ?? unchecked?.verdict ?? (await adapter.interpret(chunk, response, http));
 			} catch (error) {
 				const failure = toTransportError(error, signal);
 				if (failure.cancelled) return settle(chunk, CANCELLED, attempt);

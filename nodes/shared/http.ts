@@ -19,6 +19,9 @@ export interface TransportConfig {
 
 export type RetryConfig = RetryPolicy;
 
+/** Per-request timeout when neither the transport nor the user names one. */
+export const DEFAULT_TIMEOUT_MS = 120_000;
+
 /**
  * n8n 2.41's request helper follows redirects and, unless told otherwise, re-sends the credential's
  * Authorization header to whatever origin the redirect names (@n8n/backend-network getBeforeRedirectFn,
@@ -59,7 +62,7 @@ export function createHttpClient(
 	const signal = ctx.getExecutionCancelSignal?.();
 	const pause = (ms: number) => sleep(ms, signal);
 
-	const timeoutMs = transport.timeoutMs ?? 120_000;
+	const timeoutMs = transport.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
 	/** A timeout that fires mid-body surfaces as a generic aborted stream; only the clock tells them apart. */
 	const classify = (error: unknown, started: number): unknown =>
@@ -92,11 +95,7 @@ export function createHttpClient(
 			options.body = Buffer.from(typeof request.body === 'string' ? request.body : JSON.stringify(request.body), 'utf8');
 			options.headers = { ...options.headers, 'Content-Type': 'application/json' };
 		}
-		const raw = (
-			request.anonymous
-				? await ctx.helpers.httpRequest(options)
-				: await ctx.helpers.httpRequestWithAuthentication.call(ctx, transport.credentialType, options)
-		) as IN8nHttpFullResponse;
+		const raw = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, transport.credentialType, options)) as IN8nHttpFullResponse;
 		return toResponse(raw, transport.secrets ?? []);
 	};
 

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { DEFAULT_TIMEOUT_MS } from './http';
 import { DEFAULT_ENGINE_OPTIONS, type EngineOptions } from './types';
 
 export interface BulkOptionDefaults {
@@ -11,6 +12,13 @@ export interface BulkOptionDefaults {
 	requestsPerSecond: number;
 	/** Leave the batch-size field out for single-contact operations. */
 	batched: boolean;
+	/** The transport's own per-request timeout when it is not the engine's default. */
+	timeoutMs?: number;
+}
+
+function minutes(ms: number): string {
+	const value = Math.round((ms / 60_000) * 10) / 10;
+	return `${value} minute${value === 1 ? '' : 's'}`;
 }
 
 /** Per-provider defaults differ; the literal in each field is only what the linter reads. */
@@ -22,7 +30,7 @@ function withDefault(field: INodeProperties, value: number): INodeProperties {
  * The delivery options every bulk operation shares, for the node's "Options" collection. Provider
  * nodes add their own fields next to these.
  */
-export function deliveryOptionFields(defaults: BulkOptionDefaults): INodeProperties[] {
+function deliveryOptionFields(defaults: BulkOptionDefaults): INodeProperties[] {
 	const fields: INodeProperties[] = [];
 	if (defaults.batched) {
 		fields.push(
@@ -94,10 +102,25 @@ export function deliveryOptionFields(defaults: BulkOptionDefaults): INodePropert
 			typeOptions: { minValue: 0 },
 			default: 0,
 			description:
-				'Milliseconds to wait for the provider to answer one request before giving up on it (a create that timed out is not resent). 0 uses the default of 2 minutes (5 for SendGrid, whose large bodies take longer).',
+				`Milliseconds to wait for the provider to answer one request before giving up on it (a create that timed out is not resent). 0 uses the default of ${minutes(defaults.timeoutMs ?? DEFAULT_TIMEOUT_MS)}.`,
 		},
 	);
 	return fields;
+}
+
+/**
+ * The "Options" collection of one operation: the shared delivery options plus the operation's own,
+ * in the alphabetical order n8n's linter asks for.
+ */
+export function optionsCollection(defaults: BulkOptionDefaults, own: INodeProperties[] = []): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [...deliveryOptionFields(defaults), ...own].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
 }
 
 function numberOr(value: unknown, fallback: number): number {

@@ -41,7 +41,7 @@ function rawEmail(item: INodeExecutionData): string | undefined {
 function prepareOne<C>(adapter: BulkAdapter<C>, item: INodeExecutionData, itemIndex: number): PreparedItem<C> {
 	let prepared: PreparedItem<C>;
 	try {
-		prepared = adapter.prepare(item, itemIndex);
+		prepared = adapter.toContact(item, itemIndex);
 	} catch (error) {
 		const shape = checkContactShape(item.json);
 		if (shape) return { ok: false, field: shape.field, message: shape.message };

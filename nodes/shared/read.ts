@@ -14,6 +14,23 @@ import { providerWaitMs, retryDecision, toTransportError, transientReason, type 
 import type { HttpResponse } from './types';
 import { isPage, isRedirect, isSuccess, redirectMessage, bodyExcerpt } from './verdicts';
 
+export type NodeContext = IExecuteFunctions | ILoadOptionsFunctions;
+
+/** How one provider is read outside the bulk engine: the same for every provider. */
+export interface ProviderReads {
+	provider: string;
+	transport(ctx: NodeContext): Promise<TransportConfig>;
+	/** The provider's error answer as its message. */
+	describe(response: HttpResponse): string;
+}
+
+export type JsonGet = (ctx: NodeContext, request: { url: string; qs?: IDataObject }) => Promise<unknown>;
+
+/** The GET of one provider's editor methods and setup reads. */
+export function jsonGet(reads: ProviderReads): JsonGet {
+	return async (ctx, request) => await readJson(ctx, await reads.transport(ctx), request, reads);
+}
+
 /**
  * Reads retry like the engine's polls, but briefly: a definitions read shares the key's rate limit with
  * every other execution on the key (two queue-mode workers starting together got a 429 here), and an
@@ -25,14 +42,12 @@ const READ_RETRY: RetryPolicy = { maxRetries: 3, initialBackoffMs: 500, maxRetry
  * One GET outside the bulk engine (editor methods, a definitions read before a run): never follows a
  * redirect (the key stays with the Base URL), resends 429 / 5xx / lost connections a few times
  * (honouring Retry-After), and throws a readable message for anything but the provider's JSON.
- * `describe` turns the provider's error answer into its message.
  */
 export async function readJson(
-	ctx: IExecuteFunctions | ILoadOptionsFunctions,
+	ctx: NodeContext,
 	transport: TransportConfig,
 	request: { url: string; qs?: IDataObject },
-	describe: (response: HttpResponse) => string,
-	provider: string,
+	{ describe, provider }: Pick<ProviderReads, 'describe' | 'provider'>,
 ): Promise<unknown> {
 	const secrets = transport.secrets ?? [];
 	const options: IHttpRequestOptions = {

@@ -59,8 +59,6 @@ export interface HttpRequest {
 	/** A pre-serialised JSON string (sent as is) or an object (serialised once). */
 	body?: string | IDataObject | IDataObject[];
 	headers?: Record<string, string>;
-	/** Send without the credential (e.g. a download link on another host that must not see the API key). */
-	anonymous?: boolean;
 }
 
 /** A bounded GET of a file behind a link the provider handed out (see download.ts). */
@@ -121,6 +119,12 @@ export type ChunkVerdict =
 	/** The whole run cannot succeed (bad credentials, missing permission): stop sending. */
 	| { kind: 'abort'; outcome: ContactOutcome };
 
+/** A precheck that did not pass: the answer it failed on, and what that means for the chunk. */
+export interface PrecheckFailure {
+	answer: HttpResponse;
+	verdict: ChunkVerdict;
+}
+
 export interface Limits {
 	/** Hard provider maximum of contacts per request. */
 	maxContacts: number;
@@ -137,11 +141,17 @@ export interface Limits {
 export interface BulkAdapter<C> {
 	limits: Limits;
 	/** Normalise and validate one input item. Must not throw for bad input. */
-	prepare(item: INodeExecutionData, itemIndex: number): PreparedItem<C>;
+	toContact(item: INodeExecutionData, itemIndex: number): PreparedItem<C>;
 	/** Merge two contacts with the same key; the later one wins per field. */
 	merge?(earlier: C, later: C): C;
 	/** The JSON text around the comma-joined contacts, e.g. `{"contacts":[` and `]}`. */
 	envelope: { before: string; after: string };
+	/**
+	 * Runs before each attempt of a chunk: what must hold for it to be worth sending (e.g. that the lists
+	 * it names exist). A failure stands for the chunk's answer, and the chunk is not sent; the adapter
+	 * decides which results it keeps between chunks.
+	 */
+	precheck?(http: HttpClient): Promise<PrecheckFailure | undefined>;
 	/** One HTTP attempt for one chunk. */
 	send(chunk: OutgoingChunk<C>, http: HttpClient): Promise<HttpResponse>;
 	/** Reads the answer to a chunk (any status). May make further requests (job polling, lookups). */

@@ -97,7 +97,7 @@ export function testAdapter(provider: FakeProvider, limits: Partial<Limits> = {}
 	return {
 		limits: { maxContacts: 100, idempotent: true, ...limits },
 		envelope: { before: '{"contacts":[', after: ']}' },
-		prepare(item: INodeExecutionData) {
+		toContact(item: INodeExecutionData) {
 			const read = readEmail(item.json.email);
 			if ('problem' in read) return { ok: false, field: 'email', message: read.problem };
 			const contact: TestContact = { email: read.email };

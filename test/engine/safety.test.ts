@@ -129,13 +129,13 @@ describe('bounded contacts (issue 17)', () => {
 		expect(results[0].status).toBe('upserted');
 	});
 
-	it('an item whose prepare throws (stack overflow on its input) is invalid, not a node failure', async () => {
+	it('an item whose toContact throws (stack overflow on its input) is invalid, not a node failure', async () => {
 		const provider = new FakeProvider(() => ({ kind: 'ok' }));
 		const adapter = testAdapter(provider);
-		const prepare = adapter.prepare.bind(adapter);
-		adapter.prepare = (item, index) => {
+		const toContact = adapter.toContact.bind(adapter);
+		adapter.toContact = (item, index) => {
 			if (index === 1) throw new RangeError('Maximum call stack size exceeded');
-			return prepare(item, index);
+			return toContact(item, index);
 		};
 		const http = provider.client();
 		const items = itemsOf([{ email: 'a@x.io' }, { email: 'deep@x.io', custom: nested(6000) }]);
@@ -175,7 +175,7 @@ describe('HTTP client (issue 17)', () => {
 		const answer = await http.send({ method: 'POST', url: '/contacts', body: '{}' });
 		expect(answer.status).toBe(307);
 		await http.sendWithRetry({ method: 'GET', url: '/lists' });
-		await http.send({ method: 'GET', url: 'http://files.test/errors.csv', anonymous: true });
+		await http.send({ method: 'GET', url: 'http://files.test/errors.csv' });
 		expect(seen).toHaveLength(3);
 		for (const options of seen) expect(options).toMatchObject({ disableFollowRedirect: true, sendCredentialsOnCrossOriginRedirect: false });
 	});

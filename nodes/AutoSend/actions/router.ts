@@ -7,11 +7,11 @@ import * as contactList from './contactList';
 
 const operations = {
 	contact: {
-		create: bulkOperation(contact.create.prepare),
-		upsert: bulkOperation(contact.upsert.prepare),
-		bulkUpdate: bulkOperation(contact.bulkUpdate.prepare),
+		create: bulkOperation(contact.create.build),
+		upsert: bulkOperation(contact.upsert.build),
+		bulkUpdate: bulkOperation(contact.bulkUpdate.build),
 	},
-	contactList: { addContacts: bulkOperation(contactList.addContacts.prepare) },
+	contactList: { addContacts: bulkOperation(contactList.addContacts.build) },
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

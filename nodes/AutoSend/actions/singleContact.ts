@@ -1,7 +1,15 @@
+import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { optionsCollection } from '../../shared/options';
+import type { BulkOperation } from '../../shared/router';
 import type { ChunkVerdict, ContactOutcome, ContactStatus, HttpResponse } from '../../shared/types';
 import { isSuccess, verdictForError, verdictForUnreadable } from '../../shared/verdicts';
 import { contactAnswer } from '../schemas';
-import { providerError } from '../transport';
+import type { AutoSendContact } from '../contact';
+import { SINGLE_CONTACT_DEFAULTS } from '../limits';
+import { autoSendTransport, providerError } from '../transport';
+
+import { contactInputProperties, contactReader, type ContactInputSettings } from './contactInput';
 
 const ALREADY_EXISTS = /already exist/i;
 
@@ -33,4 +41,42 @@ export function interpretSingleContact(response: HttpResponse, success: ContactS
 	}
 	if (response.status === 400 || response.status === 404 || response.status === 422) return { kind: 'all', outcome: contactRejected(response) };
 	return verdictForError(response, error);
+}
+
+/** Create and Create or Update: one contact per request to `url`, told apart by their success and idempotence. */
+export interface SingleContactOperation {
+	operation: 'create' | 'upsert';
+	notice: { name: string; displayName: string };
+	settings: ContactInputSettings;
+	url: string;
+	success: 'created' | 'upserted';
+	/** A create that may have been processed is never resent. */
+	idempotent: boolean;
+}
+
+export function singleContactOperation(spec: SingleContactOperation) {
+	const description = updateDisplayOptions({ show: { resource: ['contact'], operation: [spec.operation] } }, [
+		{ ...spec.notice, type: 'notice', default: '' } satisfies INodeProperties,
+		...contactInputProperties(spec.settings),
+		optionsCollection(SINGLE_CONTACT_DEFAULTS),
+	]);
+	async function build(this: IExecuteFunctions): Promise<BulkOperation<AutoSendContact>> {
+		const read = await contactReader(this, spec.settings);
+		return {
+			transport: await autoSendTransport(this),
+			defaults: SINGLE_CONTACT_DEFAULTS,
+			adapter: {
+				limits: { maxContacts: 1, idempotent: spec.idempotent },
+				envelope: { before: '', after: '' },
+				toContact: read,
+				async send(chunk, http) {
+					return await http.send({ method: 'POST', url: spec.url, body: chunk.body });
+				},
+				async interpret(_chunk, response) {
+					return interpretSingleContact(response, spec.success);
+				},
+			},
+		};
+	}
+	return { description, build };
 }

@@ -1,16 +1,13 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type ILoadOptionsFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { readJson } from '../../shared/read';
+import { jsonGet, type NodeContext } from '../../shared/read';
+import { toCustomFieldType } from '../fields';
 import { customFieldsAnswer, listsAnswer, type CustomFieldType } from '../schemas';
 import { autoSendTransport, providerError } from '../transport';
-import { toCustomFieldType } from '../fields';
 
-type Context = IExecuteFunctions | ILoadOptionsFunctions;
+type Context = NodeContext;
 
-/** A GET outside the bulk engine (editor methods, one definitions read per run); throws AutoSend's message. */
-async function getJson(ctx: Context, path: string, qs: IDataObject): Promise<unknown> {
-	return await readJson(ctx, await autoSendTransport(ctx), { url: path, qs }, (response) => providerError(response).message, 'AutoSend');
-}
+const getJson = jsonGet({ provider: 'AutoSend', transport: autoSendTransport, describe: (response) => providerError(response).message });
 
 export interface CustomFieldDefinition {
 	name: string;
@@ -18,7 +15,7 @@ export interface CustomFieldDefinition {
 }
 
 export async function fetchCustomFields(ctx: Context): Promise<CustomFieldDefinition[]> {
-	const body = await getJson(ctx, '/custom-fields', { includeReservedFields: false });
+	const body = await getJson(ctx, { url: '/custom-fields', qs: { includeReservedFields: false } });
 	const parsed = customFieldsAnswer.safeParse(body);
 	if (!parsed.success) throw new NodeOperationError(ctx.getNode(), 'AutoSend answered GET /custom-fields with an unexpected body');
 	return parsed.data.data.customFields
@@ -33,7 +30,7 @@ export interface ContactListSummary {
 
 /** Lists only: contacts cannot be added to segments. */
 export async function fetchLists(ctx: Context): Promise<ContactListSummary[]> {
-	const body = await getJson(ctx, '/contact-lists', { type: 'list' });
+	const body = await getJson(ctx, { url: '/contact-lists', qs: { type: 'list' } });
 	const parsed = listsAnswer.safeParse(body);
 	if (!parsed.success) throw new NodeOperationError(ctx.getNode(), 'AutoSend answered GET /contact-lists with an unexpected body');
 	const lists = parsed.data.data.lists ?? parsed.data.data.contacts ?? [];

@@ -1,5 +1,6 @@
 import type { FieldType, ILoadOptionsFunctions, ResourceMapperField, ResourceMapperFields } from 'n8n-workflow';
 
+import { mapperField } from '../../shared/mapperField';
 import { STANDARD_FIELDS } from '../fields';
 import type { CustomFieldType } from '../schemas';
 
@@ -7,21 +8,17 @@ import { fetchCustomFields } from './api';
 
 const FIELD_TYPES: Record<CustomFieldType, FieldType> = { string: 'string', number: 'number', boolean: 'boolean', date: 'dateTime' };
 
-function field(id: string, displayName: string, type: FieldType, extra: Partial<ResourceMapperField> = {}): ResourceMapperField {
-	return { id, displayName, type, required: false, defaultMatch: false, canBeUsedToMatch: false, display: true, ...extra };
-}
-
 /** Email (the match key), the standard fields, then the project's custom fields with their declared types. */
 async function contactFields(ctx: ILoadOptionsFunctions, withLists: boolean): Promise<ResourceMapperFields> {
 	const custom = await fetchCustomFields(ctx);
 	const fields: ResourceMapperField[] = [
-		field('email', 'Email', 'string', { required: true, defaultMatch: true, canBeUsedToMatch: true }),
-		...STANDARD_FIELDS.map((standard) => field(standard.name, standard.displayName, 'string')),
+		mapperField('email', 'Email', 'string', { required: true, defaultMatch: true, canBeUsedToMatch: true }),
+		...STANDARD_FIELDS.map((standard) => mapperField(standard.name, standard.displayName, 'string')),
 	];
-	if (withLists) fields.push(field('listIds', 'List IDs (Comma-Separated)', 'string'));
+	if (withLists) fields.push(mapperField('listIds', 'List IDs (Comma-Separated)', 'string'));
 	for (const definition of custom) {
 		const hint = definition.type === 'date' ? ', sent as YYYY-MM-DD' : '';
-		fields.push(field(definition.name, `${definition.name} (${definition.type}${hint})`, FIELD_TYPES[definition.type]));
+		fields.push(mapperField(definition.name, `${definition.name} (${definition.type}${hint})`, FIELD_TYPES[definition.type]));
 	}
 	return { fields };
 }

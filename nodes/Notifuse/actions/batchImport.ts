@@ -1,15 +1,16 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { BulkOptionDefaults } from '../../shared/options';
+import type { BulkOperation } from '../../shared/router';
 import type { ContactOutcome } from '../../shared/types';
-import { mergeNotifuseContacts } from '../contact';
+import { mergeNotifuseContacts, type NotifuseContact } from '../contact';
+import { IMPORT_BATCH_SIZE, IMPORT_MAX_BATCH_SIZE, NOTIFUSE_CONCURRENCY } from '../limits';
 import type { ImportOperation } from '../schemas';
-import { notifuseTarget } from '../transport';
+import { notifuseTarget, workspaceJson } from '../transport';
 
 import { contactReader } from './contactInput';
 import { interpretImport } from './importAnswer';
-import { listPrecheck } from './lists';
-import { IMPORT_BATCH_SIZE, IMPORT_MAX_BATCH_SIZE, NOTIFUSE_CONCURRENCY, workspaceJson, type PreparedOperation } from './operation';
+import { listPrecheck } from './listPrecheck';
 
 export const importDefaults: BulkOptionDefaults = {
 	batchSize: IMPORT_BATCH_SIZE,
@@ -23,25 +24,23 @@ export const importDefaults: BulkOptionDefaults = {
  * The contacts.import path shared by Contact → Import and Contact List → Add Contacts: create-or-update
  * in batches, optionally subscribing every stored contact to lists (checked to exist first).
  */
-export async function prepareImport(
+export async function importOperation(
 	ctx: IExecuteFunctions,
 	listIds: string[],
 	succeeded: (op: ImportOperation) => ContactOutcome,
-): Promise<PreparedOperation> {
+): Promise<BulkOperation<NotifuseContact>> {
 	const target = await notifuseTarget(ctx, ctx.getNodeParameter('workspaceId', 0, ''));
 	const lists = listIds.length > 0 ? `,"subscribe_to_lists":${JSON.stringify(listIds)}` : '';
-	const precheck = listPrecheck(target.workspaceId, listIds);
 	return {
 		transport: target.transport,
 		defaults: importDefaults,
 		adapter: {
 			limits: { maxContacts: IMPORT_MAX_BATCH_SIZE, idempotent: true },
 			envelope: { before: `{"workspace_id":${workspaceJson(target.workspaceId)},"contacts":[`, after: `]${lists}}` },
-			prepare: contactReader(ctx, { nullClears: false, clearFields: [] }),
+			toContact: contactReader(ctx, { nullClears: false, clearFields: [] }),
 			merge: mergeNotifuseContacts,
+			precheck: listPrecheck(target.workspaceId, listIds),
 			async send(chunk, http) {
-				const problem = await precheck(http);
-				if (problem) return problem;
 				return await http.send({ method: 'POST', url: '/api/contacts.import', body: chunk.body });
 			},
 			async interpret(chunk, response) {

@@ -1,10 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { PreparedItem } from '../../shared/types';
+import { contactInputProperties as sharedProperties } from '../../shared/contactInput/properties';
+import { contactInputReader, type ContactInput, type ContactItemReader } from '../../shared/contactInput/reader';
 import { buildContact, type ContactRules, type NotifuseContact } from '../contact';
 import { CONTACT_FIELDS, type ContactField } from '../fields';
-
-type Show = NonNullable<INodeProperties['displayOptions']>['show'];
 
 function fieldParameter(field: ContactField): INodeProperties {
 	const base = { displayName: field.displayName, name: field.name };
@@ -26,85 +25,36 @@ function fieldParameter(field: ContactField): INodeProperties {
 	}
 }
 
-/** How the contact's fields are given: the column-mapping UI, or plain parameters. */
-export function contactInputProperties(show: Show, nullClears: boolean): INodeProperties[] {
-	const on = { show };
-	const onFields = { show: { ...show, fieldsInput: ['fields'] } };
-	return [
-		{
-			displayName: 'Fields Input',
-			name: 'fieldsInput',
-			type: 'options',
-			noDataExpression: true,
-			options: [
-				{
-					name: 'Map Columns',
-					value: 'columns',
-					description: "Map input fields to Notifuse contact fields, labelled with the workspace's custom field names",
-				},
-				{ name: 'Set Fields', value: 'fields', description: 'Give the email and each field as a parameter' },
-			],
-			default: 'columns',
-			displayOptions: on,
+export function contactInputProperties(nullClears: boolean): INodeProperties[] {
+	return sharedProperties({
+		columnsDescription: "Map input fields to Notifuse contact fields, labelled with the workspace's custom field names",
+		fieldsDescription: 'Give the email and each field as a parameter',
+		mapper: {
+			method: 'getContactFields',
+			mode: 'upsert',
+			addAllFields: false,
+			matchDescription: 'Notifuse identifies contacts by email',
+			matchHint: 'Contacts are created or updated by email',
+			dependsOn: ['workspaceId'],
 		},
-		{
-			displayName: 'Columns',
-			name: 'columns',
-			type: 'resourceMapper',
-			noDataExpression: true,
-			default: { mappingMode: 'defineBelow', value: null },
-			required: true,
-			typeOptions: {
-				loadOptionsDependsOn: ['workspaceId'],
-				resourceMapper: {
-					resourceMapperMethod: 'getContactFields',
-					mode: 'upsert',
-					fieldWords: { singular: 'field', plural: 'fields' },
-					addAllFields: false,
-					multiKeyMatch: false,
-					supportAutoMap: true,
-					matchingFieldsLabels: {
-						title: 'Match By',
-						description: 'Notifuse identifies contacts by email',
-						hint: 'Contacts are created or updated by email',
-					},
-				},
-			},
-			displayOptions: { show: { ...show, fieldsInput: ['columns'] } },
-		},
-		{
-			displayName: 'Email',
-			name: 'email',
-			type: 'string',
-			placeholder: 'name@email.com',
-			default: '',
-			required: true,
-			description: 'The contact to create or update. Notifuse identifies contacts by email.',
-			displayOptions: onFields,
-		},
-		{
+		email: { description: 'The contact to create or update. Notifuse identifies contacts by email.', required: true },
+		fields: {
 			displayName: 'Contact Fields',
 			name: 'contactFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
 			options: CONTACT_FIELDS.map(fieldParameter).sort((a, b) => a.displayName.localeCompare(b.displayName)),
-			displayOptions: onFields,
 		},
-		{
-			displayName: nullClears
-				? 'A field given as null in the input data (or listed under Options → Fields to Clear) is removed from the contact. Empty mapped fields are left unchanged.'
-				: "Notifuse's batch import cannot clear a field: null and empty values leave the stored value unchanged. Use Contact → Upsert to clear fields.",
-			name: nullClears ? 'clearNotice' : 'importCannotClearNotice',
-			type: 'notice',
-			default: '',
-			displayOptions: on,
-		},
-	];
-}
-
-function asRecord(value: unknown): Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+		notice: nullClears
+			? {
+					name: 'clearNotice',
+					displayName:
+						'A field given as null in the input data (or listed under Options → Fields to Clear) is removed from the contact. Empty mapped fields are left unchanged.',
+				}
+			: {
+					name: 'importCannotClearNotice',
+					displayName:
+						"Notifuse's batch import cannot clear a field: null and empty values leave the stored value unchanged. Use Contact → Upsert to clear fields.",
+				},
+	});
 }
 
 /** Drops the editor's placeholders for fields the user left empty, so they never clear anything. */
@@ -114,25 +64,10 @@ function withoutNulls(values: Record<string, unknown>): Record<string, unknown> 
 	return kept;
 }
 
-/**
- * Builds the per-item reader once per run. Item-independent parameters are read here; in auto-map
- * mode the fields come straight from the item JSON (no parameter resolution per item).
- */
-export function contactReader(
-	ctx: IExecuteFunctions,
-	rules: ContactRules,
-): (item: INodeExecutionData, itemIndex: number) => PreparedItem<NotifuseContact> {
-	const input = ctx.getNodeParameter('fieldsInput', 0, 'columns') as string;
-	if (input === 'fields') {
-		return (_item, i) =>
-			buildContact(ctx.getNodeParameter('email', i, ''), ctx.getNodeParameter('contactFields', i, {}) as IDataObject, rules);
-	}
-	const mappingMode = ctx.getNodeParameter('columns.mappingMode', 0, 'defineBelow') as string;
-	if (mappingMode === 'autoMapInputData') {
-		return (item) => buildContact(item.json.email, item.json, rules);
-	}
-	return (_item, i) => {
-		const values = asRecord(ctx.getNodeParameter('columns.value', i, {}));
-		return buildContact(values.email, withoutNulls(values), rules);
-	};
+function toContact(input: ContactInput, rules: ContactRules) {
+	return buildContact(input.email, input.mode === 'defineBelow' ? withoutNulls(input.values) : input.values, rules);
+}
+
+export function contactReader(ctx: IExecuteFunctions, rules: ContactRules): ContactItemReader<NotifuseContact> {
+	return contactInputReader(ctx, { fieldsCollection: 'contactFields', customFields: false, toContact: (input) => toContact(input, rules) });
 }

@@ -6,8 +6,8 @@ import * as contact from './contact';
 import * as contactList from './contactList';
 
 const operations = {
-	contact: { import: bulkOperation(contact.import.prepare), upsert: bulkOperation(contact.upsert.prepare) },
-	contactList: { addContacts: bulkOperation(contactList.addContacts.prepare) },
+	contact: { import: bulkOperation(contact.import.build), upsert: bulkOperation(contact.upsert.build) },
+	contactList: { addContacts: bulkOperation(contactList.addContacts.build) },
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,13 +1,15 @@
 import { NodeOperationError, type IDataObject, type ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { readJson } from '../../shared/read';
+import { jsonGet } from '../../shared/read';
 import { listsAnswer, workspaceAnswer } from '../schemas';
-import { notifuseTarget, providerError } from '../transport';
+import { notifuseTarget, notifuseTransport, providerError } from '../transport';
 
-/** GET for editor methods (no engine run here): answers the parsed body or throws the Notifuse message. */
+const getJson = jsonGet({ provider: 'Notifuse', transport: notifuseTransport, describe: (response) => providerError(response).message });
+
+/** Editor methods read the workspace the node names, or the credential's. */
 async function get(ctx: ILoadOptionsFunctions, path: string, qs: (workspaceId: string) => IDataObject): Promise<unknown> {
-	const target = await notifuseTarget(ctx, ctx.getNodeParameter('workspaceId', '') as string);
-	return await readJson(ctx, target.transport, { url: path, qs: qs(target.workspaceId) }, (response) => providerError(response).message, 'Notifuse');
+	const { workspaceId } = await notifuseTarget(ctx, ctx.getNodeParameter('workspaceId', '') as string);
+	return await getJson(ctx, { url: path, qs: qs(workspaceId) });
 }
 
 export async function fetchLists(ctx: ILoadOptionsFunctions): Promise<Array<{ id: string; name?: string }>> {

@@ -1,5 +1,6 @@
-import type { FieldType, ILoadOptionsFunctions, ResourceMapperField, ResourceMapperFields } from 'n8n-workflow';
+import type { FieldType, ILoadOptionsFunctions, ResourceMapperFields } from 'n8n-workflow';
 
+import { mapperField } from '../../shared/mapperField';
 import { CONTACT_FIELDS, type FieldKind } from '../fields';
 
 import { fetchCustomFieldLabels } from './api';
@@ -14,25 +15,13 @@ const DATETIME_HINT = ' — no time zone means UTC';
 /** Email first (the match key), then every contact field; custom slots carry the workspace's labels. */
 export async function getContactFields(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
 	const labels = await fetchCustomFieldLabels(this);
-	const email: ResourceMapperField = {
-		id: 'email',
-		displayName: 'Email',
-		required: true,
-		defaultMatch: true,
-		canBeUsedToMatch: true,
-		display: true,
-		type: 'string',
-	};
-	const fields = CONTACT_FIELDS.map(
-		(field): ResourceMapperField => ({
-			id: field.name,
-			displayName: `${field.custom && labels[field.name] ? `${labels[field.name]} (${field.name})` : field.displayName}${field.kind === 'datetime' ? DATETIME_HINT : ''}`,
-			required: false,
-			defaultMatch: false,
-			canBeUsedToMatch: false,
-			display: true,
-			type: FIELD_TYPES[field.kind],
-		}),
+	const email = mapperField('email', 'Email', 'string', { required: true, defaultMatch: true, canBeUsedToMatch: true });
+	const fields = CONTACT_FIELDS.map((field) =>
+		mapperField(
+			field.name,
+			`${field.custom && labels[field.name] ? `${labels[field.name]} (${field.name})` : field.displayName}${field.kind === 'datetime' ? DATETIME_HINT : ''}`,
+			FIELD_TYPES[field.kind],
+		),
 	);
 	return { fields: [email, ...fields] };
 }

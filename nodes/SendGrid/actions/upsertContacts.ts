@@ -1,15 +1,16 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import type { ContactItemReader } from '../../shared/contactInput/reader';
+import type { BulkOperation } from '../../shared/router';
+import type { ChunkVerdict, HttpResponse, OutgoingChunk } from '../../shared/types';
 import { isSuccess, verdictForError, verdictForUnreadable } from '../../shared/verdicts';
-import type { ChunkVerdict, HttpResponse, OutgoingChunk, PreparedItem } from '../../shared/types';
 import { mergeSendGridContacts, type SendGridContact } from '../contact';
-import { MAX_BYTES_PER_REQUEST, MAX_CONTACTS_PER_REQUEST } from '../fields';
 import { jobVerdict } from '../jobs';
+import { MAX_BYTES_PER_REQUEST, MAX_CONTACTS_PER_REQUEST, upsertDefaults } from '../limits';
 import { upsertAnswer } from '../schemas';
-import { providerError, sendGridTransport, CREDENTIAL_TYPE } from '../transport';
+import { providerError, sendGridTransport } from '../transport';
 
-import { readJobOptions } from './jobOptions';
-import { upsertDefaults, type PreparedOperation } from './operation';
+import { readJobOptions } from './options';
 
 const CONTACT_FIELD_ERROR = /^contacts\[\d+\]/;
 
@@ -24,12 +25,12 @@ function shouldSplit(chunk: OutgoingChunk<SendGridContact>, response: HttpRespon
  * PUT /v3/marketing/contacts for Contact → Create or Update and Contact List → Add Contacts: chunks of
  * at most 30,000 contacts and 6 MB, optional list ids, and the import job read back when asked to.
  */
-export async function prepareUpsert(
+export async function upsertOperation(
 	ctx: IExecuteFunctions,
 	listIds: string[],
-	prepare: (item: INodeExecutionData, itemIndex: number) => PreparedItem<SendGridContact>,
-): Promise<PreparedOperation> {
-	const transport = sendGridTransport(await ctx.getCredentials(CREDENTIAL_TYPE));
+	toContact: ContactItemReader<SendGridContact>,
+): Promise<BulkOperation<SendGridContact>> {
+	const transport = await sendGridTransport(ctx);
 	const job = readJobOptions(ctx.getNodeParameter('options', 0, {}) as IDataObject);
 	const lists = listIds.length > 0 ? `"list_ids":${JSON.stringify(listIds)},` : '';
 	const extra = listIds.length > 0 ? { listIds } : {};
@@ -40,7 +41,7 @@ export async function prepareUpsert(
 		adapter: {
 			limits: { maxContacts: MAX_CONTACTS_PER_REQUEST, maxBytes: MAX_BYTES_PER_REQUEST, idempotent: true },
 			envelope: { before: `{${lists}"contacts":[`, after: ']}' },
-			prepare,
+			toContact,
 			merge: mergeSendGridContacts,
 			async send(chunk, http) {
 				return await http.send({ method: 'PUT', url: '/v3/marketing/contacts', body: chunk.body });

@@ -1,17 +1,13 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type ILoadOptionsFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { readJson } from '../../shared/read';
+import { jsonGet, type NodeContext } from '../../shared/read';
 import type { CustomFieldIndex } from '../contact';
 import { fieldDefinitions, listsPage, type CustomFieldType } from '../schemas';
-import { CREDENTIAL_TYPE, providerError, sendGridTransport } from '../transport';
+import { providerError, sendGridTransport } from '../transport';
 
-type Context = IExecuteFunctions | ILoadOptionsFunctions;
+type Context = NodeContext;
 
-/** A GET outside the bulk engine (editor methods, the one definitions read per run); throws SendGrid's message. */
-async function getJson(ctx: Context, path: string, qs: IDataObject = {}): Promise<unknown> {
-	const transport = sendGridTransport(await ctx.getCredentials(CREDENTIAL_TYPE));
-	return await readJson(ctx, transport, { url: path, qs }, (response) => providerError(response).message, 'SendGrid');
-}
+const getJson = jsonGet({ provider: 'SendGrid', transport: sendGridTransport, describe: (response) => providerError(response).message });
 
 /**
  * SendGrid's page links are absolute URLs on its own host; only their path and query are used, on
@@ -30,7 +26,7 @@ export interface CustomFieldDefinition {
 }
 
 export async function fetchCustomFields(ctx: Context): Promise<CustomFieldDefinition[]> {
-	const parsed = fieldDefinitions.safeParse(await getJson(ctx, '/v3/marketing/field_definitions'));
+	const parsed = fieldDefinitions.safeParse(await getJson(ctx, { url: '/v3/marketing/field_definitions', qs: {} }));
 	if (!parsed.success) {
 		throw new NodeOperationError(ctx.getNode(), 'SendGrid answered GET /v3/marketing/field_definitions with an unexpected body');
 	}
@@ -48,7 +44,7 @@ export async function fetchLists(ctx: Context): Promise<Array<{ id: string; name
 	const lists: Array<{ id: string; name: string; count?: number }> = [];
 	let next: string | undefined = '/v3/marketing/lists?page_size=1000';
 	for (let page = 0; next && page < MAX_LIST_PAGES; page++) {
-		const parsed = listsPage.safeParse(await getJson(ctx, next));
+		const parsed = listsPage.safeParse(await getJson(ctx, { url: next, qs: {} }));
 		if (!parsed.success) throw new NodeOperationError(ctx.getNode(), 'SendGrid answered GET /v3/marketing/lists with an unexpected body');
 		lists.push(...parsed.data.result.map((list) => ({ id: list.id, name: list.name, count: list.contact_count })));
 		const link = parsed.data._metadata?.next;

@@ -1,14 +1,7 @@
-import { addParams, contactParams, countBy, DEFAULTS, items, people, statuses, testbed, type AutoSendTestbed } from './setup';
+import { addParams, contactParams, countBy, DEFAULTS, items, people, statuses, testbed } from './setup';
+import { useTestbed } from '../kit';
 
-let bed: AutoSendTestbed;
-
-beforeAll(async () => {
-	bed = await testbed();
-});
-afterAll(async () => await bed.close());
-beforeEach(async () => {
-	await fetch(`${bed.emulator.baseUrl}/__emulator/reset`, { method: 'POST' });
-});
+const bed = useTestbed(testbed);
 
 const NEWSLETTER = DEFAULTS.lists.newsletter.id;
 

@@ -5,20 +5,15 @@ import { checkRun, resendProblems } from '../../reliability/invariants';
 import { emailsOf } from '../../reliability/sent';
 
 import { contactParams, countBy, items, people, statuses, testbed, type AutoSendTestbed } from './setup';
+import { useTestbed } from '../kit';
 
 /**
  * bulk-update answers counts only (seeds/000_…txt: {successCount, failedCount, totalCount};
  * providers.md §1.3/§5). The node must not guess from counts that do not add up, and must find the
  * failing contacts without resending the ones that were stored (POST /v1/contacts/search/emails, A4).
  */
-let bed: AutoSendTestbed;
-
-beforeAll(async () => {
-	bed = await testbed();
-});
-afterAll(async () => await bed.close());
+const bed = useTestbed(testbed);
 beforeEach(async () => {
-	await fetch(`${bed.emulator.baseUrl}/__emulator/reset`, { method: 'POST' });
 	bed.emulator.clearLog();
 	bed.emulator.faults.configure({});
 	bed.emulator.options.bulkUpdateCounts = 'accurate';

@@ -1,14 +1,7 @@
-import { contactParams, DEFAULTS, items, people, statuses, testbed, type AutoSendTestbed } from './setup';
+import { contactParams, DEFAULTS, items, people, statuses, testbed } from './setup';
+import { useTestbed } from '../kit';
 
-let bed: AutoSendTestbed;
-
-beforeAll(async () => {
-	bed = await testbed();
-});
-afterAll(async () => await bed.close());
-beforeEach(async () => {
-	await fetch(`${bed.emulator.baseUrl}/__emulator/reset`, { method: 'POST' });
-});
+const bed = useTestbed(testbed);
 
 describe('AutoSend contact → upsert', () => {
 	it('upserts each item with one request, typed custom fields and list ids', async () => {

@@ -1,16 +1,9 @@
 import type { INodeListSearchResult, ResourceMapperFields } from 'n8n-workflow';
 
-import { addParams, contactParams, countBy, DEFAULTS, NODE_TYPE, people, statuses, testbed, type AutoSendTestbed } from './setup';
+import { addParams, contactParams, countBy, DEFAULTS, NODE_TYPE, people, statuses, testbed } from './setup';
+import { useTestbed } from '../kit';
 
-let bed: AutoSendTestbed;
-
-beforeAll(async () => {
-	bed = await testbed();
-});
-afterAll(async () => await bed.close());
-beforeEach(async () => {
-	await fetch(`${bed.emulator.baseUrl}/__emulator/reset`, { method: 'POST' });
-});
+const bed = useTestbed(testbed);
 
 describe('AutoSend node: transient failures', () => {
 	it('waits out 429 answers (Retry-After) and resends the same chunk', async () => {

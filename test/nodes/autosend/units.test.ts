@@ -1,9 +1,9 @@
-import { buildContact, readIdList, type ContactValues } from '../../../nodes/AutoSend/contact';
-import { outcomesFor } from '../../../nodes/AutoSend/actions/contactList/addContacts.operation';
-import { interpretSingleContact } from '../../../nodes/AutoSend/actions/singleContact';
-import { providerError } from '../../../nodes/AutoSend/transport';
 import { attribute, differences } from '../../../nodes/AutoSend/actions/contact/bulkAttribution';
 import { countsProblem } from '../../../nodes/AutoSend/actions/contact/bulkCounts';
+import { outcomesFor } from '../../../nodes/AutoSend/actions/contactList/addContacts.operation';
+import { interpretSingleContact } from '../../../nodes/AutoSend/actions/singleContact';
+import { buildContact, parseListIds, type ContactValues } from '../../../nodes/AutoSend/contact';
+import { providerError } from '../../../nodes/AutoSend/transport';
 import type { HttpResponse } from '../../../nodes/shared/types';
 
 const response = (status: number, body: unknown, headers: HttpResponse['headers'] = {}): HttpResponse => ({ status, body, headers, malformed: false });
@@ -49,9 +49,9 @@ describe('buildContact', () => {
 	});
 
 	it('reads id lists from arrays and comma-separated text', () => {
-		expect(readIdList([' a ', 'b', 'a'])).toEqual(['a', 'b']);
-		expect(readIdList(null)).toEqual([]);
-		expect(readIdList({})).toEqual({ problem: 'must be a list of IDs or a comma-separated text' });
+		expect(parseListIds([' a ', 'b', 'a'])).toEqual(['a', 'b']);
+		expect(parseListIds(null)).toEqual([]);
+		expect(parseListIds({})).toEqual({ problem: 'must be a list of IDs or a comma-separated text' });
 	});
 });
 

@@ -16,7 +16,7 @@ afterAll(async () => {
 	console.log(timings.join('\n'));
 });
 beforeEach(async () => {
-	await fetch(`${bed.emulator.baseUrl}/__emulator/reset`, { method: 'POST' });
+	await bed.reset();
 });
 
 const cases = [

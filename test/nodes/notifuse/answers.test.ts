@@ -2,7 +2,8 @@ import type { ImportAnswerShape } from '../../emulators/notifuse';
 
 import { checkRun } from '../../reliability/invariants';
 
-import { DEFAULTS, params, people, statuses, testbed, type NotifuseTestbed } from './setup';
+import { DEFAULTS, params, people, statuses, testbed } from './setup';
+import { useTestbed } from '../kit';
 
 /**
  * 200 answers to contacts.import beyond `{"operations":[...]}`. Notifuse's own handler
@@ -12,14 +13,8 @@ import { DEFAULTS, params, people, statuses, testbed, type NotifuseTestbed } fro
  * `operations` (domain/contact.go: a Go nil slice without omitempty) and `"error": null` per operation.
  */
 describe('Notifuse node: every 200 answer to contacts.import read for what it says', () => {
-	let bed: NotifuseTestbed;
-
-	beforeAll(async () => {
-		bed = await testbed();
-	});
-	afterAll(async () => await bed.close());
+	const bed = useTestbed(testbed);
 	beforeEach(async () => {
-		await fetch(`${bed.emulator.baseUrl}/__emulator/reset`, { method: 'POST' });
 		bed.emulator.clearLog();
 		bed.emulator.faults.configure({});
 		bed.emulator.options.importAnswer = 'source';

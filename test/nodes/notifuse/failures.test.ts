@@ -1,14 +1,9 @@
-import { DEFAULTS, params, people, statuses, testbed, type NotifuseTestbed } from './setup';
+import { DEFAULTS, params, people, statuses, testbed } from './setup';
+import { useTestbed } from '../kit';
 
 describe('Notifuse node: failures, retries and cancellation', () => {
-	let bed: NotifuseTestbed;
-
-	beforeAll(async () => {
-		bed = await testbed();
-	});
-	afterAll(async () => await bed.close());
-	beforeEach(() => {
-		bed.emulator.clearLog();
+	const bed = useTestbed(testbed);
+	beforeEach(async () => {
 		bed.emulator.faults.configure({});
 		bed.emulator.limiter?.configure(undefined);
 	});

@@ -1,13 +1,8 @@
-import { DEFAULTS, items, params, people, statuses, testbed, type NotifuseTestbed } from './setup';
+import { DEFAULTS, items, params, people, statuses, testbed } from './setup';
+import { useTestbed } from '../kit';
 
 describe('Notifuse node: Contact → Import', () => {
-	let bed: NotifuseTestbed;
-
-	beforeAll(async () => {
-		bed = await testbed();
-	});
-	afterAll(async () => await bed.close());
-	beforeEach(() => bed.emulator.clearLog());
+	const bed = useTestbed(testbed);
 
 	it('imports a small input in one request and reports created, then updated', async () => {
 		const first = await bed.run(params('contact', 'import'), people(3, 'small'));

@@ -1,15 +1,10 @@
 import type { INodePropertyOptions, ResourceMapperFields } from 'n8n-workflow';
 
-import { DEFAULTS, items, params, people, statuses, testbed, type NotifuseTestbed } from './setup';
+import { DEFAULTS, items, params, people, statuses, testbed } from './setup';
+import { useTestbed } from '../kit';
 
 describe('Notifuse node: Contact List → Add Contacts, editor methods and credential test', () => {
-	let bed: NotifuseTestbed;
-
-	beforeAll(async () => {
-		bed = await testbed();
-	});
-	afterAll(async () => await bed.close());
-	beforeEach(() => bed.emulator.clearLog());
+	const bed = useTestbed(testbed);
 
 	const lists = [DEFAULTS.lists.newsletter.id, DEFAULTS.lists.customers.id];
 	const membership = (email: string, listId: string) =>
@@ -26,6 +21,8 @@ describe('Notifuse node: Contact List → Add Contacts, editor methods and crede
 	});
 
 	it('takes list ids from an expression and reports updated contacts', async () => {
+		// The contacts exist already: this test starts from a reset emulator, so it stores them itself.
+		await bed.run(params('contact', 'import'), people(2, 'member'));
 		const result = await bed.run(
 			params('contactList', 'addContacts', { listIds: `={{ "${DEFAULTS.lists.updates.id}" }}` }),
 			people(2, 'member'),

@@ -1,7 +1,7 @@
-import { buildContact, mergeNotifuseContacts } from '../../../nodes/Notifuse/contact';
 import { interpretImport, operationsByContact } from '../../../nodes/Notifuse/actions/importAnswer';
-import { readIdList } from '../../../nodes/Notifuse/actions/lists';
+import { buildContact, mergeNotifuseContacts } from '../../../nodes/Notifuse/contact';
 import type { NotifuseContact } from '../../../nodes/Notifuse/contact';
+import { readSelection } from '../../../nodes/shared/selection';
 import type { HttpResponse, OutgoingChunk } from '../../../nodes/shared/types';
 
 function chunkOf(emails: string[]): OutgoingChunk<NotifuseContact> {
@@ -134,8 +134,8 @@ describe('Notifuse import answers', () => {
 	});
 
 	it('reads list ids from arrays and comma-separated text', () => {
-		expect(readIdList(['a', ' b ', 'a', ''])).toEqual(['a', 'b']);
-		expect(readIdList('x, y,,x')).toEqual(['x', 'y']);
-		expect(readIdList(undefined)).toEqual([]);
+		expect(readSelection(['a', ' b ', 'a', ''])).toEqual(['a', 'b']);
+		expect(readSelection('x, y,,x')).toEqual(['x', 'y']);
+		expect(readSelection(undefined)).toEqual([]);
 	});
 });

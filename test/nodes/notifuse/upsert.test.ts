@@ -1,13 +1,8 @@
-import { DEFAULTS, items, params, statuses, testbed, type NotifuseTestbed } from './setup';
+import { DEFAULTS, items, params, statuses, testbed } from './setup';
+import { useTestbed } from '../kit';
 
 describe('Notifuse node: Contact → Create or Update (upsert)', () => {
-	let bed: NotifuseTestbed;
-
-	beforeAll(async () => {
-		bed = await testbed();
-	});
-	afterAll(async () => await bed.close());
-	beforeEach(() => bed.emulator.clearLog());
+	const bed = useTestbed(testbed);
 
 	const stored = (email: string) => bed.emulator.store.workspaces.get(DEFAULTS.workspace.id)?.contacts.get(email)?.values;
 

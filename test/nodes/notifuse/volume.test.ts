@@ -1,14 +1,9 @@
-import { params, people, statuses, testbed, type NotifuseTestbed } from './setup';
+import { params, people, statuses, testbed } from './setup';
+import { useTestbed } from '../kit';
 
 /** Volume runs: exact request counts for 10,000 contacts; durations are logged, never asserted. */
 describe('Notifuse node: 10,000 contacts', () => {
-	let bed: NotifuseTestbed;
-
-	beforeAll(async () => {
-		bed = await testbed();
-	});
-	afterAll(async () => await bed.close());
-	beforeEach(() => bed.emulator.clearLog());
+	const bed = useTestbed(testbed);
 
 	const typed = (i: number) => ({ last_name: `Last ${i}`, custom_number_1: i, custom_datetime_1: '2024-03-01T10:30:00Z', custom_json_1: { i } });
 

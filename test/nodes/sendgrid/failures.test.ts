@@ -1,15 +1,11 @@
-import { addParams, countBy, DEFAULTS, people, statuses, testbed, upsertParams, type SendGridTestbed } from './setup';
+import { addParams, countBy, DEFAULTS, people, statuses, testbed, upsertParams } from './setup';
+import { useTestbed } from '../kit';
 
 const PUT = ['PUT', '/v3/marketing/contacts'] as const;
 
 describe('SendGrid Contacts: lists, rate limits, faults, cancellation, editor', () => {
-	let bed: SendGridTestbed;
-	beforeAll(async () => {
-		bed = await testbed();
-	}, 60_000);
-	afterAll(async () => await bed.close());
-	beforeEach(() => {
-		bed.emulator.clearLog();
+	const bed = useTestbed(testbed);
+	beforeEach(async () => {
 		bed.emulator.faults.configure({});
 	});
 

@@ -1,4 +1,5 @@
 import { countBy, people, statuses, testbed, upsertParams, type SendGridTestbed } from './setup';
+import { useTestbed } from '../kit';
 
 /**
  * The issue's measurement: one request of 30,000 contacts whose import job rejects one row, with
@@ -28,11 +29,7 @@ async function measure(bed: SendGridTestbed, label: string, prefix: string) {
 }
 
 describe('SendGrid Contacts: 30,000 contacts, one rejected row', () => {
-	let bed: SendGridTestbed;
-	beforeAll(async () => {
-		bed = await testbed();
-	}, 60_000);
-	afterAll(async () => await bed.close());
+	const bed = useTestbed(testbed);
 
 	it('CSV errors file: exactly one contact failed, one download, no lookups', async () => {
 		const { result, counts, searches, downloads } = await measure(bed, 'CSV file', 'scale-csv');

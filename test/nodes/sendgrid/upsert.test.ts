@@ -1,14 +1,10 @@
-import { countBy, DEFAULTS, people, statuses, testbed, upsertParams, type SendGridTestbed } from './setup';
+import { countBy, DEFAULTS, people, statuses, testbed, upsertParams } from './setup';
+import { useTestbed } from '../kit';
 
 const PUT = ['PUT', '/v3/marketing/contacts'] as const;
 
 describe('SendGrid Contacts: Create or Update', () => {
-	let bed: SendGridTestbed;
-	beforeAll(async () => {
-		bed = await testbed();
-	}, 60_000);
-	afterAll(async () => await bed.close());
-	beforeEach(() => bed.emulator.clearLog());
+	const bed = useTestbed(testbed);
 
 	it('sends 30,001 small contacts in 2 requests and reports each as queued with its job id', async () => {
 		const result = await bed.run(upsertParams(), people(30_001, 'bulk'));

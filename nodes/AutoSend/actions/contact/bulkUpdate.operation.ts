@@ -1,18 +1,18 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties, updateDisplayOptions } from 'n8n-workflow';
 
-import { deliveryOptionFields, type BulkOptionDefaults } from '../../../shared/options';
+import { optionsCollection, type BulkOptionDefaults } from '../../../shared/options';
+import type { BulkOperation } from '../../../shared/router';
 import type { ChunkVerdict, HttpClient, HttpResponse, OutgoingChunk } from '../../../shared/types';
 import { isSuccess, verdictForError, verdictForUnreadable } from '../../../shared/verdicts';
 import type { AutoSendContact } from '../../contact';
-import { bulkUpdateAnswer } from '../../schemas';
-import { autoSendTransport, providerError } from '../../transport';
-import { contactInputProperties, contactReader, type ContactInputSettings } from '../contactInput';
 import {
 	AUTOSEND_CONCURRENCY,
 	AUTOSEND_REQUESTS_PER_SECOND,
 	BULK_UPDATE_MAX_CONTACTS,
-	type PreparedOperation,
-} from '../operation';
+} from '../../limits';
+import { bulkUpdateAnswer } from '../../schemas';
+import { autoSendTransport, providerError } from '../../transport';
+import { contactInputProperties, contactReader, type ContactInputSettings } from '../contactInput';
 
 import { countsProblem } from './bulkCounts';
 import { verifyChunk, type CountsClaim, type VerifySettings } from './bulkVerify';
@@ -41,14 +41,13 @@ const explainOption: INodeProperties = {
 		'At most this many contacts per run that AutoSend did not store are sent once more, alone, to Create or Update, whose answer names the reason (and stores the contact if it was a passing fault). That endpoint has no Run Workflows switch. 0 never sends them again.',
 };
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Run Workflows',
 		name: 'runWorkflow',
 		type: 'boolean',
 		default: false,
 		description: 'Whether AutoSend should trigger its automations for the updated contacts',
-		displayOptions: { show },
 	},
 	{
 		displayName:
@@ -56,19 +55,12 @@ export const description: INodeProperties[] = [
 		name: 'bulkUpdateNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show },
 	},
-	...contactInputProperties(show, settings),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [...deliveryOptionFields(defaults), explainOption].sort((a, b) => a.displayName.localeCompare(b.displayName)),
-		displayOptions: { show },
-	},
+	...contactInputProperties(settings),
+	optionsCollection(defaults, [explainOption]),
 ];
+
+export const description = updateDisplayOptions({ show }, properties);
 
 /**
  * Reads bulk-update's counts. Counts that add up with no failure are the only answer taken at its word;
@@ -91,7 +83,7 @@ export function bulkUpdateInterpreter(settings: VerifySettings) {
 }
 
 /** POST /contacts/bulk-update in chunks of up to 100; create or update by email. */
-export async function prepare(this: IExecuteFunctions): Promise<PreparedOperation<AutoSendContact>> {
+export async function build(this: IExecuteFunctions): Promise<BulkOperation<AutoSendContact>> {
 	const read = await contactReader(this, settings);
 	const runWorkflow = this.getNodeParameter('runWorkflow', 0, false) === true;
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
@@ -102,7 +94,7 @@ export async function prepare(this: IExecuteFunctions): Promise<PreparedOperatio
 		adapter: {
 			limits: { maxContacts: BULK_UPDATE_MAX_CONTACTS, idempotent: true },
 			envelope: { before: '{"contacts":[', after: `],"runWorkflow":${runWorkflow}}` },
-			prepare: read,
+			toContact: read,
 			async send(chunk, http) {
 				return await http.send({ method: 'POST', url: '/contacts/bulk-update', body: chunk.body });
 			},

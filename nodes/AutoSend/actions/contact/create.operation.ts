@@ -1,53 +1,15 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-
-import { deliveryOptionFields } from '../../../shared/options';
-import type { AutoSendContact } from '../../contact';
-import { autoSendTransport } from '../../transport';
-import { contactInputProperties, contactReader, type ContactInputSettings } from '../contactInput';
-import { SINGLE_CONTACT_DEFAULTS, type PreparedOperation } from '../operation';
-import { interpretSingleContact } from '../singleContact';
-
-const show = { resource: ['contact'], operation: ['create'] };
-const settings: ContactInputSettings = { allowListIds: true, mapperMode: 'add' };
-export const defaults = SINGLE_CONTACT_DEFAULTS;
-
-export const description: INodeProperties[] = [
-	{
-		displayName:
-			'Create fails for emails that already exist in AutoSend. To sync contacts that may already exist, use Upsert (one request per contact) or Bulk Update (100 per request).',
-		name: 'createNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: { show },
-	},
-	...contactInputProperties(show, settings),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: deliveryOptionFields(defaults),
-		displayOptions: { show },
-	},
-];
+import { singleContactOperation } from '../singleContact';
 
 /** POST /contacts, one contact per request. Not idempotent: a request that may have been processed is never resent. */
-export async function prepare(this: IExecuteFunctions): Promise<PreparedOperation<AutoSendContact>> {
-	const read = await contactReader(this, settings);
-	return {
-		transport: await autoSendTransport(this),
-		defaults,
-		adapter: {
-			limits: { maxContacts: 1, idempotent: false },
-			envelope: { before: '', after: '' },
-			prepare: read,
-			async send(chunk, http) {
-				return await http.send({ method: 'POST', url: '/contacts', body: chunk.body });
-			},
-			async interpret(_chunk, response) {
-				return interpretSingleContact(response, 'created');
-			},
-		},
-	};
-}
+export const { description, build } = singleContactOperation({
+	operation: 'create',
+	notice: {
+		name: 'createNotice',
+		displayName:
+			'Create fails for emails that already exist in AutoSend. To sync contacts that may already exist, use Upsert (one request per contact) or Bulk Update (100 per request).',
+	},
+	settings: { allowListIds: true, mapperMode: 'add' },
+	url: '/contacts',
+	success: 'created',
+	idempotent: false,
+});

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationSelector } from '../../../shared/description';
+
 import * as bulkUpdate from './bulkUpdate.operation';
 import * as create from './create.operation';
 import * as upsert from './upsert.operation';
@@ -7,34 +9,26 @@ import * as upsert from './upsert.operation';
 export { bulkUpdate, create, upsert };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['contact'] } },
-		options: [
-			{
-				name: 'Bulk Update',
-				value: 'bulkUpdate',
-				description: 'Create or update up to 100 contacts per request by email (no list changes)',
-				action: 'Create or update contacts in bulk',
-			},
-			{
-				name: 'Create',
-				value: 'create',
-				description: 'Create new contacts; fails for emails that already exist',
-				action: 'Create a contact',
-			},
-			{
-				name: 'Create or Update',
-				value: 'upsert',
-				description: 'Create a new record, or update the current one if it already exists (upsert)',
-				action: 'Create or update a contact',
-			},
-		],
-		default: 'upsert',
-	},
+	operationSelector('contact', 'upsert', [
+		{
+			name: 'Bulk Update',
+			value: 'bulkUpdate',
+			description: 'Create or update up to 100 contacts per request by email (no list changes)',
+			action: 'Create or update contacts in bulk',
+		},
+		{
+			name: 'Create',
+			value: 'create',
+			description: 'Create new contacts; fails for emails that already exist',
+			action: 'Create a contact',
+		},
+		{
+			name: 'Create or Update',
+			value: 'upsert',
+			description: 'Create a new record, or update the current one if it already exists (upsert)',
+			action: 'Create or update a contact',
+		},
+	]),
 	...create.description,
 	...upsert.description,
 	...bulkUpdate.description,

@@ -1,53 +1,15 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-
-import { deliveryOptionFields } from '../../../shared/options';
-import type { AutoSendContact } from '../../contact';
-import { autoSendTransport } from '../../transport';
-import { contactInputProperties, contactReader, type ContactInputSettings } from '../contactInput';
-import { SINGLE_CONTACT_DEFAULTS, type PreparedOperation } from '../operation';
-import { interpretSingleContact } from '../singleContact';
-
-const show = { resource: ['contact'], operation: ['upsert'] };
-const settings: ContactInputSettings = { allowListIds: true, mapperMode: 'upsert' };
-export const defaults = SINGLE_CONTACT_DEFAULTS;
-
-export const description: INodeProperties[] = [
-	{
-		displayName:
-			'One request per contact at 2 requests/second (about 30 minutes for 3,600 contacts). For large syncs without list changes, Bulk Update sends 100 contacts per request.',
-		name: 'upsertNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: { show },
-	},
-	...contactInputProperties(show, settings),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: deliveryOptionFields(defaults),
-		displayOptions: { show },
-	},
-];
+import { singleContactOperation } from '../singleContact';
 
 /** POST /contacts/email: create or update by email. AutoSend does not say which happened, so the status is 'upserted'. */
-export async function prepare(this: IExecuteFunctions): Promise<PreparedOperation<AutoSendContact>> {
-	const read = await contactReader(this, settings);
-	return {
-		transport: await autoSendTransport(this),
-		defaults,
-		adapter: {
-			limits: { maxContacts: 1, idempotent: true },
-			envelope: { before: '', after: '' },
-			prepare: read,
-			async send(chunk, http) {
-				return await http.send({ method: 'POST', url: '/contacts/email', body: chunk.body });
-			},
-			async interpret(_chunk, response) {
-				return interpretSingleContact(response, 'upserted');
-			},
-		},
-	};
-}
+export const { description, build } = singleContactOperation({
+	operation: 'upsert',
+	notice: {
+		name: 'upsertNotice',
+		displayName:
+			'One request per contact at 2 requests/second (about 30 minutes for 3,600 contacts). For large syncs without list changes, Bulk Update sends 100 contacts per request.',
+	},
+	settings: { allowListIds: true, mapperMode: 'upsert' },
+	url: '/contacts/email',
+	success: 'upserted',
+	idempotent: true,
+});

@@ -1,13 +1,15 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { type IExecuteFunctions, type INodeExecutionData, type INodeProperties, updateDisplayOptions } from 'n8n-workflow';
 
+import { itemEmailProperty } from '../../../shared/contactInput/properties';
 import { readEmail } from '../../../shared/email';
 import { itemParameterReader } from '../../../shared/itemParameter';
-import { deliveryOptionFields, type BulkOptionDefaults } from '../../../shared/options';
+import { optionsCollection, type BulkOptionDefaults } from '../../../shared/options';
+import type { BulkOperation } from '../../../shared/router';
 import type { ChunkVerdict, ContactOutcome, HttpResponse, OutgoingChunk, PreparedItem } from '../../../shared/types';
 import { isSuccess, verdictForError, verdictForUnreadable } from '../../../shared/verdicts';
+import { AUTOSEND_CONCURRENCY, AUTOSEND_REQUESTS_PER_SECOND, BULK_ADD_MAX_EMAILS } from '../../limits';
 import { bulkAddAnswer } from '../../schemas';
 import { autoSendTransport, providerError } from '../../transport';
-import { AUTOSEND_CONCURRENCY, AUTOSEND_REQUESTS_PER_SECOND, BULK_ADD_MAX_EMAILS, type PreparedOperation } from '../operation';
 
 const show = { resource: ['contactList'], operation: ['addContacts'] };
 
@@ -22,7 +24,7 @@ export const defaults: BulkOptionDefaults = {
 /** AutoSend list ids are 24-hex ObjectIds; the virtual "All Contacts" list has a fixed id. */
 const LIST_ID = '[0-9a-fA-F]{24}|GLOBAL_CONTACT_LIST';
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'List',
 		name: 'list',
@@ -53,36 +55,19 @@ export const description: INodeProperties[] = [
 				validation: [{ type: 'regex', properties: { regex: `.*/(${LIST_ID})(?:[/?#].*)?$`, errorMessage: 'Not an AutoSend list URL' } }],
 			},
 		],
-		displayOptions: { show },
 	},
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		default: '={{ $json.email }}',
-		required: true,
-		description: 'The email to add. Contacts that do not exist yet are created by AutoSend.',
-		displayOptions: { show },
-	},
+	itemEmailProperty('The email to add. Contacts that do not exist yet are created by AutoSend.'),
 	{
 		displayName:
 			'Adding contacts to a list starts the automations of that list for them. Emails without a contact are created; suppressed emails are reported, not added.',
 		name: 'addContactsNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: deliveryOptionFields(defaults),
-		displayOptions: { show },
-	},
+	optionsCollection(defaults),
 ];
+
+export const description = updateDisplayOptions({ show }, properties);
 
 type Answer = ReturnType<typeof bulkAddAnswer.parse>['data'];
 
@@ -154,7 +139,7 @@ function toPrepared(value: unknown): PreparedItem<string> {
 }
 
 /** POST /contact-lists/contacts/bulk-add with emails, up to 500 per request. Adding twice is harmless. */
-export async function prepare(this: IExecuteFunctions): Promise<PreparedOperation<string>> {
+export async function build(this: IExecuteFunctions): Promise<BulkOperation<string>> {
 	const listId = String(this.getNodeParameter('list', 0, '', { extractValue: true }) ?? '').trim();
 	const email = itemParameterReader(this, 'email');
 	const read = (item: INodeExecutionData, i: number) => toPrepared(email(item, i));
@@ -164,7 +149,7 @@ export async function prepare(this: IExecuteFunctions): Promise<PreparedOperatio
 		adapter: {
 			limits: { maxContacts: BULK_ADD_MAX_EMAILS, idempotent: true },
 			envelope: { before: `{"contactListId":${JSON.stringify(listId)},"emails":[`, after: ']}' },
-			prepare: read,
+			toContact: read,
 			async send(chunk, http) {
 				return await http.send({ method: 'POST', url: '/contact-lists/contacts/bulk-add', body: chunk.body });
 			},

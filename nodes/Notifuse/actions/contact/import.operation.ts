@@ -1,10 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties, updateDisplayOptions } from 'n8n-workflow';
 
-import { deliveryOptionFields } from '../../../shared/options';
-import { importDefaults, prepareImport } from '../batchImport';
+import { optionsCollection } from '../../../shared/options';
+import type { BulkOperation } from '../../../shared/router';
+import { readSelection } from '../../../shared/selection';
+import type { NotifuseContact } from '../../contact';
+import { importDefaults, importOperation } from '../batchImport';
 import { contactInputProperties } from '../contactInput';
-import { readIdList } from '../lists';
-import type { PreparedOperation } from '../operation';
 
 const show = { resource: ['contact'], operation: ['import'] };
 
@@ -18,24 +19,18 @@ const subscribeOption: INodeProperties = {
 		'Lists every imported contact is subscribed to (as active, without double opt-in). Contacts that unsubscribed, bounced or complained stay as they are. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
-export const description: INodeProperties[] = [
-	...contactInputProperties(show, false),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [...deliveryOptionFields(importDefaults), subscribeOption].sort((a, b) => a.displayName.localeCompare(b.displayName)),
-		displayOptions: { show },
-	},
+const properties: INodeProperties[] = [
+	...contactInputProperties(false),
+	optionsCollection(importDefaults, [subscribeOption]),
 ];
 
+export const description = updateDisplayOptions({ show }, properties);
+
 /** Batch create-or-update through contacts.import. */
-export async function prepare(this: IExecuteFunctions): Promise<PreparedOperation> {
+export async function build(this: IExecuteFunctions): Promise<BulkOperation<NotifuseContact>> {
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
-	const listIds = readIdList(options.subscribeToLists);
-	return await prepareImport(this, listIds, (op) => ({
+	const listIds = readSelection(options.subscribeToLists);
+	return await importOperation(this, listIds, (op) => ({
 		status: op.action === 'create' ? 'created' : 'updated',
 		details: listIds.length > 0 ? { listIds } : undefined,
 	}));

@@ -1,16 +1,17 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties, updateDisplayOptions } from 'n8n-workflow';
 
-import { deliveryOptionFields, type BulkOptionDefaults } from '../../../shared/options';
+import { optionsCollection, type BulkOptionDefaults } from '../../../shared/options';
+import type { BulkOperation } from '../../../shared/router';
+import { readSelection } from '../../../shared/selection';
 import type { ChunkVerdict } from '../../../shared/types';
 import { isSuccess, verdictForUnreadable } from '../../../shared/verdicts';
-import { mergeNotifuseContacts } from '../../contact';
+import { mergeNotifuseContacts, type NotifuseContact } from '../../contact';
 import { CONTACT_FIELDS, FIELDS_BY_NAME } from '../../fields';
+import { NOTIFUSE_CONCURRENCY } from '../../limits';
 import { upsertAnswer } from '../../schemas';
-import { notifuseTarget } from '../../transport';
+import { notifuseTarget, workspaceJson } from '../../transport';
 import { contactInputProperties, contactReader } from '../contactInput';
 import { verdictForFailedCall } from '../failures';
-import { NOTIFUSE_CONCURRENCY, workspaceJson, type PreparedOperation } from '../operation';
-import { readIdList } from '../lists';
 
 const show = { resource: ['contact'], operation: ['upsert'] };
 
@@ -31,18 +32,12 @@ const clearFieldsOption: INodeProperties = {
 	description: 'Fields to remove from the contact (sent as null, which Notifuse treats as "remove this value")',
 };
 
-export const description: INodeProperties[] = [
-	...contactInputProperties(show, true),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [...deliveryOptionFields(defaults), clearFieldsOption].sort((a, b) => a.displayName.localeCompare(b.displayName)),
-		displayOptions: { show },
-	},
+const properties: INodeProperties[] = [
+	...contactInputProperties(true),
+	optionsCollection(defaults, [clearFieldsOption]),
 ];
+
+export const description = updateDisplayOptions({ show }, properties);
 
 /** One answer of contacts.upsert: 400 carries both invalid contacts and workspace problems. */
 function interpretUpsert(body: unknown): ChunkVerdict {
@@ -52,17 +47,17 @@ function interpretUpsert(body: unknown): ChunkVerdict {
 }
 
 /** One contact per request through contacts.upsert: the only Notifuse call where null clears a field. */
-export async function prepare(this: IExecuteFunctions): Promise<PreparedOperation> {
+export async function build(this: IExecuteFunctions): Promise<BulkOperation<NotifuseContact>> {
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 	const target = await notifuseTarget(this, this.getNodeParameter('workspaceId', 0, ''));
-	const read = contactReader(this, { nullClears: true, clearFields: readIdList(options.clearFields).filter((name) => FIELDS_BY_NAME.has(name)) });
+	const read = contactReader(this, { nullClears: true, clearFields: readSelection(options.clearFields).filter((name) => FIELDS_BY_NAME.has(name)) });
 	return {
 		transport: target.transport,
 		defaults,
 		adapter: {
 			limits: { maxContacts: 1, idempotent: true },
 			envelope: { before: `{"workspace_id":${workspaceJson(target.workspaceId)},"contact":`, after: '}' },
-			prepare: read,
+			toContact: read,
 			merge: mergeNotifuseContacts,
 			async send(chunk, http) {
 				return await http.send({ method: 'POST', url: '/api/contacts.upsert', body: chunk.body });

@@ -1,14 +1,15 @@
-import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { type IExecuteFunctions, type INodeProperties, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { deliveryOptionFields } from '../../../shared/options';
-import { importDefaults, prepareImport } from '../batchImport';
+import { optionsCollection } from '../../../shared/options';
+import type { BulkOperation } from '../../../shared/router';
+import { readSelection } from '../../../shared/selection';
+import type { NotifuseContact } from '../../contact';
+import { importDefaults, importOperation } from '../batchImport';
 import { contactInputProperties } from '../contactInput';
-import { readIdList } from '../lists';
-import type { PreparedOperation } from '../operation';
 
 const show = { resource: ['contactList'], operation: ['addContacts'] };
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'List Names or IDs',
 		name: 'listIds',
@@ -18,7 +19,6 @@ export const description: INodeProperties[] = [
 		default: [],
 		description:
 			'The lists to subscribe the contacts to. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		displayOptions: { show },
 	},
 	{
 		displayName:
@@ -26,27 +26,20 @@ export const description: INodeProperties[] = [
 		name: 'addContactsNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show },
 	},
-	...contactInputProperties(show, false),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: deliveryOptionFields(importDefaults),
-		displayOptions: { show },
-	},
+	...contactInputProperties(false),
+	optionsCollection(importDefaults),
 ];
 
+export const description = updateDisplayOptions({ show }, properties);
+
 /** Many contacts into one or more lists in batches: contacts.import with subscribe_to_lists. */
-export async function prepare(this: IExecuteFunctions): Promise<PreparedOperation> {
-	const listIds = readIdList(this.getNodeParameter('listIds', 0, []));
+export async function build(this: IExecuteFunctions): Promise<BulkOperation<NotifuseContact>> {
+	const listIds = readSelection(this.getNodeParameter('listIds', 0, []));
 	if (listIds.length === 0) {
 		throw new NodeOperationError(this.getNode(), 'Choose at least one list to add the contacts to');
 	}
-	return await prepareImport(this, listIds, (op) => ({
+	return await importOperation(this, listIds, (op) => ({
 		status: 'added',
 		details: { listIds, contactAction: op.action === 'create' ? 'created' : 'updated' },
 	}));

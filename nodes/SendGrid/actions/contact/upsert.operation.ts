@@ -1,21 +1,19 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions, type IExecuteFunctions } from 'n8n-workflow';
 
+import type { BulkOperation } from '../../../shared/router';
+import { readSelection } from '../../../shared/selection';
+import type { SendGridContact } from '../../contact';
 import { contactInputProperties, contactReader } from '../contactInput';
-import { optionsProperty } from '../jobOptions';
-import { listIdsProperty, readListIds } from '../lists';
-import type { PreparedOperation } from '../operation';
-import { prepareUpsert } from '../upsertContacts';
+import { listIdsProperty } from '../listIds';
+import { upsertOptions } from '../options';
+import { upsertOperation } from '../upsertContacts';
 
 const show = { resource: ['contact'], operation: ['upsert'] };
 
-export const description: INodeProperties[] = [
-	...contactInputProperties(show),
-	listIdsProperty(show, false),
-	optionsProperty(show),
-];
+export const description = updateDisplayOptions({ show }, [...contactInputProperties(), listIdsProperty(false), upsertOptions]);
 
 /** Create or update many contacts: up to 30,000 contacts and 6 MB per request. */
-export async function prepare(this: IExecuteFunctions): Promise<PreparedOperation> {
-	const listIds = readListIds(this.getNodeParameter('listIds', 0, []));
-	return await prepareUpsert(this, listIds, await contactReader(this));
+export async function build(this: IExecuteFunctions): Promise<BulkOperation<SendGridContact>> {
+	const listIds = readSelection(this.getNodeParameter('listIds', 0, []));
+	return await upsertOperation(this, listIds, await contactReader(this));
 }

@@ -1,13 +1,4 @@
-import type { TransportConfig } from '../../shared/http';
-import type { BulkOptionDefaults } from '../../shared/options';
-import type { BulkAdapter } from '../../shared/types';
-
-/** What an operation hands the router: the engine does the rest. */
-export interface PreparedOperation<C> {
-	adapter: BulkAdapter<C>;
-	transport: TransportConfig;
-	defaults: BulkOptionDefaults;
-}
+import type { BulkOptionDefaults } from '../shared/options';
 
 /** AutoSend's documented limit: 2 requests per second per API key. Two in flight keeps the pacer busy without bursts. */
 export const AUTOSEND_REQUESTS_PER_SECOND = 2;

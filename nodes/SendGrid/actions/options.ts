@@ -1,8 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { deliveryOptionFields } from '../../shared/options';
-
-import { upsertDefaults } from './operation';
+import { optionsCollection } from '../../shared/options';
+import { upsertDefaults } from '../limits';
 
 export const DEFAULT_MAX_WAIT_MINUTES = 10;
 
@@ -32,14 +31,4 @@ export function readJobOptions(options: IDataObject): { wait: boolean; maxWaitMs
 }
 
 /** The Options collection of both operations: delivery settings plus the import-job settings. */
-export function optionsProperty(show: NonNullable<INodeProperties['displayOptions']>['show']): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [...deliveryOptionFields(upsertDefaults), ...jobOptionFields].sort((a, b) => a.displayName.localeCompare(b.displayName)),
-		displayOptions: { show },
-	};
-}
+export const upsertOptions: INodeProperties = optionsCollection(upsertDefaults, jobOptionFields);

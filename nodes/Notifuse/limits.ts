@@ -1,0 +1,7 @@
+
+/** Notifuse has no rate limit on its authenticated API; a few parallel requests keep a self-hosted instance comfortable. */
+export const NOTIFUSE_CONCURRENCY = 4;
+
+/** Contacts per contacts.import request: the server's own internal SQL batch size. It enforces no cap. */
+export const IMPORT_BATCH_SIZE = 500;
+export const IMPORT_MAX_BATCH_SIZE = 5000;
