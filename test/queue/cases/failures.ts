@@ -105,7 +105,7 @@ export const cancelCase: QueueCase = {
 
 /** A worker dies mid-run: what the execution shows, what reached the provider. */
 export const killedWorkerCase: QueueCase = {
-	name: 'a worker killed (SIGKILL) mid-run: the execution ends crashed, the contacts sent before stay, nothing is resent',
+	name: 'a worker killed (SIGKILL) mid-run: the execution ends crashed (or error), the contacts sent before stay, nothing is resent',
 	workflows: [syncWorkflow(KILL_ID, 'Queue: AutoSend worker killed', 'q-kill', autoSendBulk({ requestsPerSecond: 2 }), 'firstName')],
 	async run(context, checks) {
 		const { autosend } = context.emulators;
@@ -125,7 +125,11 @@ export const killedWorkerCase: QueueCase = {
 		const accepted = bulk.filter((e) => e.status === 200);
 		const stored = Array.from({ length: 3_000 }, (_, i) => `kill-${i}@example.com`).filter((email) => autosend.store.findContact(email)).length;
 		checks.equal(runningAfter, 'running', 'right after the kill the execution still shows running');
-		checks.equal(ended.status, 'crashed', 'the execution ends crashed');
+		// Whichever notices first decides the status: main's queue recovery marks it `crashed`; Bull's
+		// stalled-job check fails the job, and n8n stores `error` with "…failed to be processed too many
+		// times…". Both are seen on this machine; both tell the user the run did not finish.
+		const lost = ended.status === 'crashed' || (ended.status === 'error' && /failed to be processed/.test(statusOf(ended)));
+		checks.that(lost, `the execution ends crashed, or error "failed to be processed" (got ${ended.status}: ${statusOf(ended)})`);
 		checks.equal(bulk.filter((e) => e.at > killedAt).length, 0, 'no request after the kill (no other worker re-ran it)');
 		checks.equal(stored, accepted.reduce((n, e) => n + (e.contacts ?? 0), 0), 'contacts stored = contacts in accepted requests');
 		checks.that(!context.cluster.workers.find((w) => w !== worker && w.startedExecutions().includes(id)), 'the other worker did not pick it up');
