@@ -54,12 +54,16 @@ mkdir -p "$CACHE"
 log "installing Node $NODE_VERSION and n8n $N8N_VERSION into $CACHE (first run only: about 4 minutes and 3 GB)"
 cd "$CACHE"
 # n8n 1.x's nodes depend on xlsx as a tarball URL outside the npm registry, which this machine cannot
-# reach; the registry's xlsx 0.18.5 serves the same API.
-if [[ "${N8N_VERSION%%.*}" == 1 ]]; then
-	echo '{"name":"contact-sync-e2e-runtime","private":true,"overrides":{"xlsx":"0.18.5"}}' > package.json
-else
-	echo '{"name":"contact-sync-e2e-runtime","private":true}' > package.json
-fi
+# reach; the registry's xlsx 0.18.5 serves the same API. An existing package.json is kept: it lists
+# what was installed, and npm would prune everything it no longer lists (a repair would start over).
+node -e '
+	const fs = require("node:fs");
+	const manifest = fs.existsSync("package.json")
+		? JSON.parse(fs.readFileSync("package.json", "utf8"))
+		: { name: "contact-sync-e2e-runtime", private: true };
+	if (process.argv[1] === "1") manifest.overrides = { ...manifest.overrides, xlsx: "0.18.5" };
+	fs.writeFileSync("package.json", JSON.stringify(manifest, null, 2) + "\n");
+' "${N8N_VERSION%%.*}"
 
 # Node from the registry's platform package (n8n 2.x needs Node >= 22, and isolated-vm@7 needs 24).
 with_progress "installing Node $NODE_VERSION" \

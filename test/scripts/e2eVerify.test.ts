@@ -137,7 +137,10 @@ exit 0
 
 	it('does not trust a marker whose cache fails the check: it repairs the cache, even when the caller exports ignore-scripts', () => {
 		const { base, cache } = fakeBase({ bindingLoads: false, n8nVersion: '2.41.1' });
+		// What an earlier install saved: rewriting it would make npm prune n8n and the repair start over.
+		writeFileSync(join(cache, 'package.json'), JSON.stringify({ name: 'contact-sync-e2e-runtime', dependencies: { n8n: '2.41.1' } }));
 		const result = runInstall({ base, cache }, true);
+		expect(JSON.parse(readFileSync(join(cache, 'package.json'), 'utf8')).dependencies).toEqual({ n8n: '2.41.1' });
 		expect(result.code).toBe(0);
 		expect(result.stdout.trim()).toBe(cache);
 		expect(result.npmCalls.some((call) => /^rebuild sqlite3 .*--ignore-scripts=false/.test(call))).toBe(true);
