@@ -4,13 +4,15 @@
  *
  * The configured rate is what one execution may use; a provider's limit is per key, and other
  * executions (queue-mode workers, other workflows) may share the key. So a 429 also halves this run's
- * pace, down to a quarter of the configured rate, and a streak of answers without one creeps back.
+ * pace, once per burst and down to half the configured rate, and a streak of answers without one
+ * creeps back: two executions at the key's full rate settle near it between them.
  */
 export class RequestPacer {
 	private nextStart = 0;
 	private readonly baseIntervalMs: number;
 	private intervalMs: number;
 	private sinceLimited = 0;
+	private lastSlowdown = Number.NEGATIVE_INFINITY;
 
 	constructor(
 		requestsPerSecond: number | undefined,
@@ -43,7 +45,11 @@ export class RequestPacer {
 	limited(waitMs: number) {
 		this.pause(waitMs);
 		this.sinceLimited = 0;
-		if (this.baseIntervalMs > 0) this.intervalMs = Math.min(this.intervalMs * 2, this.baseIntervalMs * MAX_SLOWDOWN);
+		const now = this.now();
+		// Requests in flight together come back 429 together: one slowdown per burst, not one per request.
+		if (this.baseIntervalMs === 0 || now - this.lastSlowdown < BURST_MS) return;
+		this.lastSlowdown = now;
+		this.intervalMs = Math.min(this.intervalMs * 2, this.baseIntervalMs * MAX_SLOWDOWN);
 	}
 
 	/** An answer that was not a 429. */
@@ -55,10 +61,12 @@ export class RequestPacer {
 	}
 }
 
-/** A quarter of the configured rate leaves room for four executions on one key at the provider's limit. */
-const MAX_SLOWDOWN = 4;
+/** Half the configured rate: two executions on one key at the provider's limit fit; more need a lower setting. */
+const MAX_SLOWDOWN = 2;
+/** 429s closer together than this are one burst. */
+const BURST_MS = 1_000;
 /** Answers without a 429 before the pace creeps 20 % back toward the configured rate. */
-const RECOVERY_STREAK = 20;
+const RECOVERY_STREAK = 10;
 
 /** Runs `task(i)` for i in [0, count) with at most `concurrency` at a time; stops taking work once `stopped()`. */
 export async function runPool(

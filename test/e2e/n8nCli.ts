@@ -39,15 +39,23 @@ export function runN8n(bin: string, args: string[], env: NodeJS.ProcessEnv, time
 	});
 }
 
-/** `n8n execute --rawOutput` prints log lines, then the run as pretty JSON starting on a line of its own. */
+/**
+ * `n8n execute --rawOutput` prints log lines, then the run as pretty JSON from a line `{` to a line `}`;
+ * n8n may log more lines after it (seen on a busy machine), so the JSON is cut out by those two lines.
+ */
 export function parseRunOutput(stdout: string): RunJson | undefined {
 	const start = stdout.search(/^\{$/m);
 	if (start < 0) return undefined;
-	try {
-		return JSON.parse(stdout.slice(start)) as RunJson;
-	} catch {
-		return undefined;
+	const closing = /^\}$/gm;
+	closing.lastIndex = start;
+	for (let match = closing.exec(stdout); match; match = closing.exec(stdout)) {
+		try {
+			return JSON.parse(stdout.slice(start, match.index + 1)) as RunJson;
+		} catch {
+			// a `}` line inside a string value, or log lines inside the JSON: try the next one
+		}
 	}
+	return undefined;
 }
 
 export interface RunItem {

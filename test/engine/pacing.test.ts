@@ -27,30 +27,29 @@ describe('RequestPacer', () => {
 		expect(await starts(4)).toEqual([0, 500, 1000, 1500]);
 	});
 
-	it('a 429 pauses everyone and halves the pace, down to a quarter of the configured rate (the key is shared)', async () => {
-		const { pacer, starts } = fakePacer(2);
+	it('a 429 pauses everyone and halves the pace once per burst, down to half the configured rate (the key is shared)', async () => {
+		const { pacer, starts, clock } = fakePacer(2);
 		await starts(1);
+		pacer.limited(1000);
 		pacer.limited(1000);
 		expect(pacer.rate).toBe(1);
 		const after = await starts(2);
 		expect(after[0]).toBeGreaterThanOrEqual(1000);
 		expect(after[1] - after[0]).toBe(1000);
+		expect(clock()).toBeGreaterThan(1000);
 		pacer.limited(0);
-		pacer.limited(0);
-		pacer.limited(0);
-		expect(pacer.rate).toBe(0.5);
+		expect(pacer.rate).toBe(1);
 	});
 
 	it('creeps back toward the configured pace after a streak of answers without a 429, never past it', () => {
 		const { pacer } = fakePacer(2);
 		pacer.limited(0);
-		pacer.limited(0);
-		expect(pacer.rate).toBe(0.5);
-		for (let i = 0; i < 19; i++) pacer.answered();
-		expect(pacer.rate).toBe(0.5);
+		expect(pacer.rate).toBe(1);
+		for (let i = 0; i < 9; i++) pacer.answered();
+		expect(pacer.rate).toBe(1);
 		pacer.answered();
-		expect(pacer.rate).toBeCloseTo(0.625);
-		for (let i = 0; i < 20 * 20; i++) pacer.answered();
+		expect(pacer.rate).toBeCloseTo(1.25);
+		for (let i = 0; i < 10 * 20; i++) pacer.answered();
 		expect(pacer.rate).toBe(2);
 	});
 
