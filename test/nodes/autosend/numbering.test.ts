@@ -1,18 +1,11 @@
-import { contactParams, items, testbed, type AutoSendTestbed } from './setup';
+import { contactParams, items, testbed } from './setup';
+import { useTestbed } from '../kit';
 
 /**
  * The fifth input item is "item 4" everywhere, as n8n counts (pairedItem, $itemIndex, its own
  * "[item 4]"): in the error-output message, in the Stop Workflow error and in mergedWithItems.
  */
-let bed: AutoSendTestbed;
-
-beforeAll(async () => {
-	bed = await testbed();
-});
-afterAll(async () => await bed.close());
-beforeEach(async () => {
-	await fetch(`${bed.emulator.baseUrl}/__emulator/reset`, { method: 'POST' });
-});
+const bed = useTestbed(testbed);
 
 const input = () =>
 	items([

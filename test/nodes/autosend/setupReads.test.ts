@@ -1,19 +1,12 @@
-import { contactParams, countBy, people, statuses, testbed, type AutoSendTestbed } from './setup';
+import { contactParams, countBy, people, statuses, testbed } from './setup';
+import { useTestbed } from '../kit';
 
 /**
  * The custom-field definitions read before a run (GET /v1/custom-fields) shares the key's 2 requests/s
  * with every other execution on that key (AutoSend rate-limit doc, providers.md §1.7): in queue mode two
  * executions starting together got a 429 on it and failed before sending anything.
  */
-let bed: AutoSendTestbed;
-
-beforeAll(async () => {
-	bed = await testbed();
-});
-afterAll(async () => await bed.close());
-beforeEach(async () => {
-	await fetch(`${bed.emulator.baseUrl}/__emulator/reset`, { method: 'POST' });
-});
+const bed = useTestbed(testbed);
 
 describe('AutoSend node: setup reads', () => {
 	it('waits out a 429 on the custom-field read (Retry-After) and then sends the contacts', async () => {
