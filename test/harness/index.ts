@@ -78,6 +78,21 @@ function fullType(nodeTypes: HarnessNodeTypes, nodeType: string): string {
 	return `${nodeTypes.packageNames[0]}.${nodeType}`;
 }
 
+/** Lifecycle hooks for a throwaway workflow: n8n-core wants the workflow's data, the harness has no stored one. */
+function harnessHooks(mode: 'manual' | 'internal', nodes: INode[], connections: IConnections = {}): ExecutionLifecycleHooks {
+	return new ExecutionLifecycleHooks(mode, 'harness', {
+		id: 'harness',
+		name: 'Harness',
+		nodes,
+		connections,
+		active: false,
+		isArchived: false,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		activeVersionId: null,
+	});
+}
+
 function additionalDataFor(
 	credentialsHelper: HarnessCredentialsHelper,
 	hooks: ExecutionLifecycleHooks,
@@ -167,17 +182,7 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
 			settings: { executionOrder: 'v1' },
 		});
 
-		const hooks = new ExecutionLifecycleHooks('manual', 'harness', {
-			id: 'harness',
-			name: 'Harness',
-			nodes: [input, node],
-			connections,
-			active: false,
-			isArchived: false,
-			createdAt: new Date(),
-			updatedAt: new Date(),
-			activeVersionId: null,
-		});
+		const hooks = harnessHooks('manual', [input, node], connections);
 		let resolveFinished: (run: IRun) => void = () => {};
 		const finished = new Promise<IRun>((resolve) => (resolveFinished = resolve));
 		hooks.addHandler('workflowExecuteAfter', (fullRun) => resolveFinished(fullRun));
@@ -234,17 +239,7 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
 			credentials: Object.fromEntries(Object.keys(credentials).map((name) => [name, { id: `cred-${name}`, name }])),
 		};
 		const workflow = new Workflow({ nodes: [node], connections: {}, nodeTypes, active: false });
-		const hooks = new ExecutionLifecycleHooks('manual', 'harness', {
-			id: 'harness',
-			name: 'Harness',
-			nodes: [node],
-			connections: {},
-			active: false,
-			isArchived: false,
-			createdAt: new Date(),
-			updatedAt: new Date(),
-			activeVersionId: null,
-		});
+		const hooks = harnessHooks('manual', [node]);
 		const additionalData = additionalDataFor(credentialsHelper, hooks);
 		additionalData.currentNodeParameters = call.parameters ?? {};
 		const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters');
@@ -262,17 +257,7 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
 			const credentialType = nodeTypes.credentialTypes.get(type);
 			if (!credentialType) throw new Error(`Harness: unknown credential type ${type}`);
 			credentialsHelper.setCredentials({ [type]: data });
-			const hooks = new ExecutionLifecycleHooks('internal', 'harness', {
-				id: 'harness',
-				name: 'Harness',
-				nodes: [],
-				connections: {},
-				active: false,
-				isArchived: false,
-				createdAt: new Date(),
-				updatedAt: new Date(),
-				activeVersionId: null,
-			});
+			const hooks = harnessHooks('internal', []);
 			return await testCredential(credentialType, additionalDataFor(credentialsHelper, hooks), data);
 		},
 	};
