@@ -36,7 +36,8 @@ export function joinUrl(baseUrl: string, path: string): string {
 	return `${baseUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
 }
 
-function toResponse(raw: IN8nHttpFullResponse, secrets: string[]): HttpResponse {
+/** n8n's full response as the engine reads it, the key scrubbed from body and headers. */
+export function toResponse(raw: IN8nHttpFullResponse, secrets: string[]): HttpResponse {
 	const body = redactSecrets(raw.body as unknown, secrets);
 	// The HTTP helper parses JSON and silently hands back the text when parsing fails. Only a 2xx needs a
 	// JSON body; other statuses are read by their code first, whatever the body (proxies answer HTML).

@@ -8,7 +8,7 @@ import {
 	type IN8nHttpFullResponse,
 } from 'n8n-workflow';
 
-import { joinUrl, NO_REDIRECTS, type TransportConfig } from './http';
+import { joinUrl, NO_REDIRECTS, toResponse, type TransportConfig } from './http';
 import { redactSecrets } from './redact';
 import { providerWaitMs, retryDecision, toTransportError, transientReason, type RetryPolicy } from './retry';
 import type { HttpResponse } from './types';
@@ -88,16 +88,6 @@ export async function readJson(
 		}
 		return readBody(response, request.url, describe, provider, fail);
 	}
-}
-
-function toResponse(raw: IN8nHttpFullResponse, secrets: string[]): HttpResponse {
-	const body = redactSecrets(raw.body as unknown, secrets);
-	return {
-		status: raw.statusCode,
-		headers: (raw.headers ?? {}) as HttpResponse['headers'],
-		body,
-		malformed: typeof body === 'string' && body.trim() !== '' && raw.statusCode >= 200 && raw.statusCode < 300,
-	};
 }
 
 function readBody(
