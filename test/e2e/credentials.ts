@@ -1,36 +1,36 @@
 import { postgresCredential, postgresFromEnv } from './postgres';
+import { PROVIDERS, type Provider, type ProviderKey } from '../providers';
 import type { Emulators } from './types';
 
-/** Credential ids the e2e workflows reference; the data is imported unencrypted and n8n encrypts it. */
-export const CREDENTIAL = {
-	autosend: { id: 'e2eAutoSendKey01', name: 'AutoSend (emulator)' },
-	autosendWrongKey: { id: 'e2eAutoSendBad01', name: 'AutoSend (wrong key)' },
-	notifuse: { id: 'e2eNotifuseKey01', name: 'Notifuse (emulator)' },
-	sendgrid: { id: 'e2eSendGridKey01', name: 'SendGrid (emulator)' },
-	sendgridWrongKey: { id: 'e2eSendGridBad01', name: 'SendGrid (wrong key)' },
-};
+type CredentialName = ProviderKey | `${ProviderKey}WrongKey`;
+interface CredentialEntry {
+	id: string;
+	name: string;
+}
 
+/** n8n credential ids are 16 characters; `e2e<Title>Key01` / `e2e<Title>Bad01` fit every provider title. */
+const idOf = (provider: Provider, suffix: string): string => `e2e${provider.title.replace(/[^A-Za-z]/g, '')}`.slice(0, 11) + suffix;
+
+/** Credential ids the e2e workflows reference: a working and a wrong-key credential per registered provider. */
+export const CREDENTIAL = Object.fromEntries(
+	PROVIDERS.flatMap((provider) => [
+		[provider.key, { id: idOf(provider, 'Key01'), name: `${provider.title} (emulator)` }],
+		[`${provider.key}WrongKey`, { id: idOf(provider, 'Bad01'), name: `${provider.title} (wrong key)` }],
+	]),
+) as Record<CredentialName, CredentialEntry>;
+
+/** The data is imported unencrypted and n8n encrypts it. */
 export function credentialsFor(emulators: Emulators) {
 	const postgres = postgresFromEnv();
 	return [
 		...(postgres ? [postgresCredential(postgres)] : []),
-		{ ...CREDENTIAL.autosend, type: 'autoSendApi', data: { apiKey: 'emulator-key', baseUrl: emulators.autosend.credentialBaseUrl } },
-		{ ...CREDENTIAL.autosendWrongKey, type: 'autoSendApi', data: { apiKey: 'AS_wrong', baseUrl: emulators.autosend.credentialBaseUrl } },
-		{
-			...CREDENTIAL.notifuse,
-			type: 'notifuseApi',
-			data: { apiKey: 'emulator-key', baseUrl: emulators.notifuse.credentialBaseUrl, workspaceId: 'ws_demo' },
-		},
-		{
-			...CREDENTIAL.sendgrid,
-			type: 'sendGridMarketingApi',
-			data: { apiKey: 'emulator-key', region: 'custom', baseUrl: emulators.sendgrid.credentialBaseUrl },
-		},
-		{
-			...CREDENTIAL.sendgridWrongKey,
-			type: 'sendGridMarketingApi',
-			data: { apiKey: 'SG.wrong', region: 'custom', baseUrl: emulators.sendgrid.credentialBaseUrl },
-		},
+		...PROVIDERS.flatMap((provider) => {
+			const emulator = emulators[provider.key];
+			return [
+				{ ...CREDENTIAL[provider.key], type: provider.credentialType, data: provider.credential(emulator) },
+				{ ...CREDENTIAL[`${provider.key}WrongKey`], type: provider.credentialType, data: provider.credential(emulator, provider.wrongApiKey) },
+			];
+		}),
 	];
 }
 

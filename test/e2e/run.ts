@@ -8,9 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-import * as autosend from '../emulators/autosend';
-import * as notifuse from '../emulators/notifuse';
-import * as sendgrid from '../emulators/sendgrid';
+import { startEmulators } from '../providers';
 import { allCases } from './cases';
 import { Checks } from './check';
 import { credentialsFor } from './credentials';
@@ -41,11 +39,7 @@ async function main(): Promise<number> {
 
 	const started = Date.now();
 	installPackedPackage(packageDir, userFolder, PACKAGE, process.env.E2E_TARBALL || undefined);
-	const emulators: Emulators = {
-		autosend: await autosend.start({ rateLimit: false }),
-		notifuse: await notifuse.start({ rateLimit: false }),
-		sendgrid: await sendgrid.start({ rateLimit: false, jobDelayMs: 200 }),
-	};
+	const emulators: Emulators = await startEmulators(() => ({ rateLimit: false, jobDelayMs: 200 }));
 
 	let failed = 0;
 	try {

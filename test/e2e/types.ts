@@ -1,15 +1,10 @@
-import type { RunningAutoSendEmulator } from '../emulators/autosend';
-import type { RunningNotifuseEmulator } from '../emulators/notifuse';
-import type { RunningSendGridEmulator } from '../emulators/sendgrid';
+import type { EmulatorsByKey } from '../providers';
 import type { Checks } from './check';
 import type { CliResult, RunJson } from './n8nCli';
 import type { Workflow } from './workflow';
 
-export interface Emulators {
-	autosend: RunningAutoSendEmulator;
-	notifuse: RunningNotifuseEmulator;
-	sendgrid: RunningSendGridEmulator;
-}
+/** Every registered provider's emulator, by provider key (test/providers.ts). */
+export type Emulators = EmulatorsByKey;
 
 export interface E2eCase {
 	name: string;

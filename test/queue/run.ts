@@ -7,9 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-import * as autosend from '../emulators/autosend';
-import * as notifuse from '../emulators/notifuse';
-import * as sendgrid from '../emulators/sendgrid';
+import { startEmulators } from '../providers';
 import { Checks } from '../e2e/check';
 import { credentialsFor } from '../e2e/credentials';
 import type { Emulators } from '../e2e/types';
@@ -35,12 +33,8 @@ async function main(): Promise<number> {
 	process.env.QUEUE_MAIN_URL = `http://127.0.0.1:${mainPort}`;
 	const cases = queueCases().filter((c) => !only?.length || only.some((word) => c.name.includes(word)));
 
-	const emulators: Emulators = {
-		autosend: await autosend.start({}),
-		notifuse: await notifuse.start({ rateLimit: false }),
-		sendgrid: await sendgrid.start({ rateLimit: false, jobDelayMs: 200 }),
-	};
-	// AutoSend's 2 requests/s per key is switched on only by the cases about it.
+	// The same-key cases switch AutoSend's 2 requests/s on through its limiter; it starts switched off.
+	const emulators: Emulators = await startEmulators((provider) => (provider.key === 'autosend' ? {} : { rateLimit: false, jobDelayMs: 200 }));
 	emulators.autosend.limiter?.configure(undefined);
 
 	const cluster = new Cluster({

@@ -17,6 +17,7 @@ import { uiCases, type UiCase } from './cases';
 import * as editor from './editor';
 import { Report } from './report';
 import { Rest, setUpOwner } from './rest';
+import { PROVIDERS } from '../providers';
 import { UI_LIST } from './seeds';
 import { packageDir, startStack } from './stack';
 
@@ -128,7 +129,9 @@ async function inNode(report: Report, page: Page, what: string, run: () => Promi
 }
 
 function credentialType(c: UiCase): string {
-	return { autosend: 'autoSendApi', notifuse: 'notifuseApi', sendgrid: 'sendGridMarketingApi' }[c.id];
+	const provider = PROVIDERS.find((p) => p.key === c.id);
+	if (!provider) throw new Error(`No registered provider ${c.id} (test/providers.ts)`);
+	return provider.credentialType;
 }
 
 /** The open node panel after the run, light and dark, at a size that shows its parameters and output. */

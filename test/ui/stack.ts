@@ -6,12 +6,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-import * as autosend from '../emulators/autosend';
-import * as notifuse from '../emulators/notifuse';
-import * as sendgrid from '../emulators/sendgrid';
 import { installPackedPackage } from '../e2e/installPackage';
 import type { Emulators } from '../e2e/types';
 import { PACKAGE } from '../e2e/workflow';
+import { PROVIDERS, startEmulators } from '../providers';
 import { startN8n, type N8nServer } from './n8nServer';
 import { seed, seeds } from './seeds';
 
@@ -27,16 +25,10 @@ export const packageDir = resolve(__dirname, '..', '..');
 export async function startStack(n8nBin: string): Promise<Stack> {
 	const userFolder = mkdtempSync(join(tmpdir(), 'contact-sync-ui-'));
 	installPackedPackage(packageDir, userFolder, PACKAGE, process.env.E2E_TARBALL || undefined);
-	const emulators: Emulators = {
-		autosend: await autosend.start({ rateLimit: false }),
-		notifuse: await notifuse.start({ rateLimit: false }),
-		sendgrid: await sendgrid.start({ rateLimit: false, jobDelayMs: 200 }),
-	};
+	const emulators: Emulators = await startEmulators(() => ({ rateLimit: false, jobDelayMs: 200 }));
 	const closeEmulators = () => Promise.all(Object.values(emulators).map((e) => e.close()));
 	try {
-		await seed(emulators.autosend.baseUrl, seeds.autosend);
-		await seed(emulators.notifuse.baseUrl, seeds.notifuse);
-		await seed(emulators.sendgrid.baseUrl, seeds.sendgrid);
+		for (const provider of PROVIDERS) await seed(emulators[provider.key].baseUrl, seeds[provider.key]);
 	} catch (error) {
 		await closeEmulators();
 		throw error;
