@@ -20,15 +20,9 @@
  *   `listId` on every item.
  * Output per item: status, email, id (where AutoSend returns it), request, errorMessage / errorCode / errorField.
  */
-import {
-	NodeConnectionTypes,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeType,
-	type INodeTypeDescription,
-} from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { resourceSelector } from '../shared/description';
+import { contactSyncNodeDescription, operationSubtitle } from '../shared/description';
 import * as contact from './actions/contact';
 import * as contactList from './actions/contactList';
 import { router } from './actions/router';
@@ -37,27 +31,21 @@ import { getBulkContactFields, getContactFields } from './methods/resourceMappin
 
 export class AutoSend implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'AutoSend',
-		name: 'autoSend',
+		...contactSyncNodeDescription(
+			{
+				displayName: 'AutoSend',
+				name: 'autoSend',
+				description: 'Create, update and add contacts to lists in AutoSend in bulk',
+				credential: 'autoSendApi',
+			},
+			[...contact.description, ...contactList.description],
+		),
 		icon: { light: 'file:autosend.svg', dark: 'file:autosend.dark.svg' },
-		group: ['output'],
-		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Create, update and add contacts to lists in AutoSend in bulk',
-		defaults: { name: 'AutoSend' },
+		subtitle: operationSubtitle,
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'autoSendApi', required: true }],
-		properties: [resourceSelector, ...contact.description, ...contactList.description],
 	};
 
-	methods = {
-		listSearch: { searchLists },
-		resourceMapping: { getContactFields, getBulkContactFields },
-	};
+	methods = { listSearch: { searchLists }, resourceMapping: { getContactFields, getBulkContactFields } };
 
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
-	}
+	execute = router;
 }

@@ -16,56 +16,33 @@
  * Output per item: status (created | updated | added | invalid | failed | dry_run), email, request,
  * errorMessage / errorCode / errorField on failure; `listIds` (and `contactAction` for addContacts).
  */
-import {
-	NodeConnectionTypes,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeType,
-	type INodeTypeDescription,
-} from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { resourceSelector } from '../shared/description';
+import { contactSyncNodeDescription, operationSubtitle } from '../shared/description';
 import * as contact from './actions/contact';
 import * as contactList from './actions/contactList';
 import { router } from './actions/router';
+import { workspaceIdProperty } from './actions/workspace';
 import { getLists } from './methods/loadOptions';
 import { getContactFields } from './methods/resourceMapping';
 
 export class Notifuse implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Notifuse',
-		name: 'notifuse',
-		icon: { light: 'file:notifuse.svg', dark: 'file:notifuse.dark.svg' },
-		group: ['output'],
-		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Create, update and subscribe contacts in Notifuse in bulk',
-		defaults: { name: 'Notifuse' },
-		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'notifuseApi', required: true }],
-		properties: [
-			resourceSelector,
-			...contact.description,
-			...contactList.description,
+		...contactSyncNodeDescription(
 			{
-				displayName: 'Workspace ID',
-				name: 'workspaceId',
-				type: 'string',
-				default: '',
-				placeholder: 'Leave empty to use the credential workspace',
-				description: "The workspace to write to. Empty uses the credential's default workspace.",
+				displayName: 'Notifuse',
+				name: 'notifuse',
+				description: 'Create, update and subscribe contacts in Notifuse in bulk',
+				credential: 'notifuseApi',
 			},
-		],
+			[...contact.description, ...contactList.description, workspaceIdProperty],
+		),
+		icon: { light: 'file:notifuse.svg', dark: 'file:notifuse.dark.svg' },
+		subtitle: operationSubtitle,
+		usableAsTool: true,
 	};
 
-	methods = {
-		loadOptions: { getLists },
-		resourceMapping: { getContactFields },
-	};
+	methods = { loadOptions: { getLists }, resourceMapping: { getContactFields } };
 
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
-	}
+	execute = router;
 }

@@ -15,15 +15,9 @@
  * jobId, listIds, request, errorMessage / errorCode / errorField on failure. Chunks hold at most 30,000
  * contacts and 6,000,000 bytes.
  */
-import {
-	NodeConnectionTypes,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeType,
-	type INodeTypeDescription,
-} from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { resourceSelector } from '../shared/description';
+import { contactSyncNodeDescription, operationSubtitle } from '../shared/description';
 import * as contact from './actions/contact';
 import * as contactList from './actions/contactList';
 import { router } from './actions/router';
@@ -32,31 +26,21 @@ import { getContactFields } from './methods/resourceMapping';
 
 export class SendGridContacts implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'SendGrid Contacts',
-		name: 'sendGridContacts',
+		...contactSyncNodeDescription(
+			{
+				displayName: 'SendGrid Contacts',
+				name: 'sendGridContacts',
+				description: 'Create, update and add contacts to lists in SendGrid Marketing Campaigns in bulk',
+				credential: 'sendGridMarketingApi',
+			},
+			[...contact.description, ...contactList.description],
+		),
 		icon: { light: 'file:sendgrid.svg', dark: 'file:sendgrid.dark.svg' },
-		group: ['output'],
-		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Create, update and add contacts to lists in SendGrid Marketing Campaigns in bulk',
-		defaults: { name: 'SendGrid Contacts' },
+		subtitle: operationSubtitle,
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'sendGridMarketingApi', required: true }],
-		properties: [
-			resourceSelector,
-			...contact.description,
-			...contactList.description,
-		],
 	};
 
-	methods = {
-		loadOptions: { getLists },
-		resourceMapping: { getContactFields },
-	};
+	methods = { loadOptions: { getLists }, resourceMapping: { getContactFields } };
 
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
-	}
+	execute = router;
 }
