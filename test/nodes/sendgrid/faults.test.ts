@@ -1,7 +1,9 @@
-import { describeFaultMatrix } from './faultSuite';
-import { itemsOf, targetNamed, TARGETS, useBed } from './targets';
+import { describeFaultMatrix } from '../../reliability/faultSuite';
+import { itemsOf, targetNamed, useBed } from '../../reliability/targets';
+import { targets } from './targets';
 
-describeFaultMatrix(TARGETS.filter((target) => target.name.startsWith('SendGrid ')));
+// The reliability fault matrix (test/reliability/faultCases.ts) over every operation of this node.
+describeFaultMatrix(targets);
 
 describe('SendGrid while waiting for an import job', () => {
 	const target = targetNamed('SendGrid contact.upsert');
