@@ -1,11 +1,6 @@
 import type { ICredentialType, INodeProperties, INodePropertyCollection, INodePropertyOptions, INodeType } from 'n8n-workflow';
 
-import { AutoSendApi } from '../../credentials/AutoSendApi.credentials';
-import { NotifuseApi } from '../../credentials/NotifuseApi.credentials';
-import { SendGridMarketingApi } from '../../credentials/SendGridMarketingApi.credentials';
-import { AutoSend } from '../../nodes/AutoSend/AutoSend.node';
-import { Notifuse } from '../../nodes/Notifuse/Notifuse.node';
-import { SendGridContacts } from '../../nodes/SendGrid/SendGridContacts.node';
+import { packageSources } from '../packageEntries';
 
 type Choice = INodePropertyOptions | INodePropertyCollection | INodeProperties;
 
@@ -49,24 +44,14 @@ function credentialInterface(credential: ICredentialType): Record<string, unknow
 }
 
 describe('the interface saved workflows depend on', () => {
-	const nodes: Array<[string, INodeType]> = [
-		['AutoSend', new AutoSend()],
-		['Notifuse', new Notifuse()],
-		['SendGrid Contacts', new SendGridContacts()],
-	];
-	for (const [label, node] of nodes) {
-		it(`${label} node parameters are unchanged`, () => {
+	// Every node and credential the package declares to n8n (package.json "n8n"), from the sources.
+	for (const node of packageSources<INodeType>('nodes')) {
+		it(`${node.description.displayName} node parameters are unchanged`, () => {
 			expect(nodeInterface(node)).toMatchSnapshot();
 		});
 	}
-
-	const credentials: Array<[string, ICredentialType]> = [
-		['AutoSend', new AutoSendApi()],
-		['Notifuse', new NotifuseApi()],
-		['SendGrid Marketing', new SendGridMarketingApi()],
-	];
-	for (const [label, credential] of credentials) {
-		it(`${label} credential properties are unchanged`, () => {
+	for (const credential of packageSources<ICredentialType>('credentials')) {
+		it(`${credential.displayName.replace(/ API$/, '')} credential properties are unchanged`, () => {
 			expect(credentialInterface(credential)).toMatchSnapshot();
 		});
 	}

@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { packageEntryFiles } from '../packageEntries';
+
+/** Every declared node's codex file sits beside it: `<Node>.node.ts` → `<Node>.node.json`. */
+const CODEX_FILES = packageEntryFiles('nodes').map((file) => file.replace(/^nodes\//, '').replace(/\.ts$/, '.json'));
 /** n8n's nodes panel matches search words against the codex `alias` list: users look for the job, not the brand. */
-const CODEX_FILES = ['AutoSend/AutoSend.node.json', 'Notifuse/Notifuse.node.json', 'SendGrid/SendGridContacts.node.json'];
 const SEARCH_WORDS = ['bulk', 'batch', 'import', 'newsletter', 'contacts', 'sync', 'upsert', 'list'];
 
 describe.each(CODEX_FILES)('codex %s', (file) => {
