@@ -1,11 +1,7 @@
-import type {
-	IAuthenticateGeneric,
-	Icon,
-	ICredentialTestRequest,
-	ICredentialType,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
+import { apiRootExpression } from '../nodes/shared/baseUrl';
+import { allowHttpProperty, bearerAuthentication } from '../nodes/shared/credentialAuth';
 import { REDIRECT_RULES } from '../nodes/shared/credentialTest';
 
 export class NotifuseApi implements ICredentialType {
@@ -25,7 +21,8 @@ export class NotifuseApi implements ICredentialType {
 			default: '',
 			placeholder: 'https://notifuse.example.com',
 			required: true,
-			description: 'The address of your Notifuse instance (self-hosted domain or your cloud URL)',
+			description:
+				'The address of your Notifuse instance (self-hosted domain or your cloud URL). A trailing /api or slash is ignored.',
 		},
 		{
 			displayName: 'API Key',
@@ -44,16 +41,11 @@ export class NotifuseApi implements ICredentialType {
 			required: true,
 			description: 'The workspace the nodes use unless a node overrides it',
 		},
+		allowHttpProperty,
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.apiKey}}',
-			},
-		},
-	};
+	/** A function rather than a generic block so it can refuse unencrypted requests, the credential test's included. */
+	authenticate = bearerAuthentication();
 
 	/**
 	 * n8n runs this request through its request helper, which follows redirects and re-sends the
@@ -64,7 +56,7 @@ export class NotifuseApi implements ICredentialType {
 		request: {
 			disableFollowRedirect: true,
 			sendCredentialsOnCrossOriginRedirect: false,
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			baseURL: apiRootExpression('$credentials.baseUrl', 'api'),
 			url: '/api/workspaces.get',
 			qs: { id: '={{$credentials.workspaceId}}' },
 		},

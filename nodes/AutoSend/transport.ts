@@ -1,3 +1,4 @@
+import { apiRoot, usableBaseUrl } from '../shared/baseUrl';
 import type { TransportConfig } from '../shared/http';
 import type { NodeContext } from '../shared/read';
 import { usableSecrets } from '../shared/redact';
@@ -11,8 +12,10 @@ export const PUBLIC_BASE_URL = 'https://api.autosend.com/v1';
 
 export async function autoSendTransport(ctx: NodeContext): Promise<TransportConfig> {
 	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
-	const baseUrl = typeof credentials.baseUrl === 'string' && credentials.baseUrl.trim() !== '' ? credentials.baseUrl.trim() : PUBLIC_BASE_URL;
-	return { credentialType: CREDENTIAL_TYPE, baseUrl: baseUrl.replace(/\/+$/, ''), secrets: usableSecrets([credentials.apiKey]) };
+	const typed = typeof credentials.baseUrl === 'string' && credentials.baseUrl.trim() !== '' ? credentials.baseUrl : PUBLIC_BASE_URL;
+	// Every path is relative to /v1; a URL typed with or without it means the same API.
+	const baseUrl = usableBaseUrl(ctx, `${apiRoot(typed, 'v1')}/v1`, credentials.allowHttp);
+	return { credentialType: CREDENTIAL_TYPE, baseUrl, secrets: usableSecrets([credentials.apiKey]) };
 }
 
 function describeDetails(details: Array<{ field?: string; message?: string }> | undefined): string | undefined {

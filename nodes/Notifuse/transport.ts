@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
+import { apiRoot, usableBaseUrl } from '../shared/baseUrl';
 import type { TransportConfig } from '../shared/http';
 import type { NodeContext } from '../shared/read';
 import { usableSecrets } from '../shared/redact';
@@ -21,22 +22,22 @@ function pickWorkspace(override: unknown, fallback: unknown): string {
 	return typeof fallback === 'string' ? fallback.trim() : '';
 }
 
-function transportOf(credentials: ICredentialDataDecryptedObject): TransportConfig {
+function transportOf(ctx: NodeContext, credentials: ICredentialDataDecryptedObject): TransportConfig {
 	return {
-		// Self-hosted instances live on the user's own domain; there is no default host.
+		// Self-hosted instances live on the user's own domain; there is no default host. Paths start with /api.
 		credentialType: CREDENTIAL_TYPE,
-		baseUrl: String(credentials.baseUrl ?? '').replace(/\/+$/, ''),
+		baseUrl: usableBaseUrl(ctx, apiRoot(credentials.baseUrl, 'api'), credentials.allowHttp),
 		secrets: usableSecrets([credentials.apiKey]),
 	};
 }
 
 export async function notifuseTransport(ctx: NodeContext): Promise<TransportConfig> {
-	return transportOf(await ctx.getCredentials(CREDENTIAL_TYPE));
+	return transportOf(ctx, await ctx.getCredentials(CREDENTIAL_TYPE));
 }
 
 export async function notifuseTarget(ctx: NodeContext, override: unknown): Promise<NotifuseTarget> {
 	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
-	return { transport: transportOf(credentials), workspaceId: pickWorkspace(override, credentials.workspaceId) };
+	return { transport: transportOf(ctx, credentials), workspaceId: pickWorkspace(override, credentials.workspaceId) };
 }
 
 /** Notifuse answers every error as `{"error":"<message>"}`; 429s (from its public limiter or a proxy) add Retry-After. */

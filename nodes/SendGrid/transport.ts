@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
+import { apiRoot, usableBaseUrl } from '../shared/baseUrl';
 import type { TransportConfig } from '../shared/http';
 import type { NodeContext } from '../shared/read';
 import { usableSecrets } from '../shared/redact';
@@ -10,11 +11,10 @@ import { errorEnvelope } from './schemas';
 
 export const CREDENTIAL_TYPE = 'sendGridMarketingApi';
 
-/** The region picks the API host; "custom" (a proxy or the local emulator) uses the typed base URL. */
+/** The region picks the API host; "custom" (a proxy or the local emulator) uses the typed base URL. Paths start with /v3. */
 function sendGridBaseUrl(credentials: ICredentialDataDecryptedObject): string {
 	const region = String(credentials.region ?? 'https://api.sendgrid.com');
-	const url = region === 'custom' ? String(credentials.baseUrl ?? '') : region;
-	return url.replace(/\/+$/, '');
+	return apiRoot(region === 'custom' ? credentials.baseUrl : region, 'v3');
 }
 
 /** A 6 MB upsert can take a while to upload and validate. */
@@ -24,7 +24,7 @@ export async function sendGridTransport(ctx: NodeContext): Promise<TransportConf
 	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
 	return {
 		credentialType: CREDENTIAL_TYPE,
-		baseUrl: sendGridBaseUrl(credentials),
+		baseUrl: usableBaseUrl(ctx, sendGridBaseUrl(credentials), credentials.allowHttp),
 		timeoutMs: SENDGRID_TIMEOUT_MS,
 		secrets: usableSecrets([credentials.apiKey]),
 	};

@@ -57,8 +57,10 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 	): Promise<IHttpRequestOptions> {
 		const type = this.types.get(typeName);
 		if (!type) throw new Error(`Harness: unknown credential type ${typeName}`);
+		// n8n's CredentialsHelper.authenticate (packages/cli credentials-helper.ts) calls the function form as a
+		// method of the credential type and sends what it returns; its errors end the request before it is sent.
+		if (typeof type.authenticate === 'function') return this.redirect(await type.authenticate(credentials, requestOptions));
 		const auth = type.authenticate;
-		if (typeof auth === 'function') return this.redirect(await auth(credentials, requestOptions));
 		if (!auth || auth.type !== 'generic') return this.redirect(requestOptions);
 		const { headers, qs, body } = auth.properties;
 		return this.redirect({

@@ -144,7 +144,7 @@ const PROVIDERS: Provider[] = [
 					says: redirected,
 					act: async () => await failure(harness.callMethod({ nodeType: sendgrid.NODE_TYPE, kind: 'resourceMapping', method: 'getContactFields', parameters: sendgrid.upsertParams(), credentials: bed.credentials() })),
 				},
-				{ name: 'credential test', path: '/v3/scopes', says: credentialRefused, act: async () => credentialMessage(await harness.testCredential('sendGridMarketingApi', bed.credentials()!.sendGridMarketingApi)) },
+				{ name: 'credential test', path: '/v3/marketing/field_definitions', says: credentialRefused, act: async () => credentialMessage(await harness.testCredential('sendGridMarketingApi', bed.credentials()!.sendGridMarketingApi)) },
 			];
 			return { harness, faults: bed.emulator.faults, close: bed.close, probes, apiKey: sendgrid.DEFAULTS.apiKey };
 		},

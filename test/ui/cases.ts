@@ -16,8 +16,8 @@ export interface CredentialForm {
 	selects?: Array<[string, string]>;
 	goodKey: string;
 	wrongKey: string;
-	/** Keys that authenticate but lack a permission the node needs: the test records what the modal says. */
-	limitedKeys?: Array<{ key: string; label: string }>;
+	/** Keys that authenticate but lack a permission the node needs: the credential test must fail saying `says`. */
+	limitedKeys?: Array<{ key: string; label: string; says: RegExp }>;
 }
 
 export interface UiCase {
@@ -168,7 +168,7 @@ export function uiCases(emulators: Emulators): UiCase[] {
 				],
 				goodKey: 'emulator-key',
 				wrongKey: 'SG.wrong-key',
-				limitedKeys: [{ key: SENDGRID_MAIL_ONLY_KEY, label: 'key without Marketing scopes' }],
+				limitedKeys: [{ key: SENDGRID_MAIL_ONLY_KEY, label: 'key without Marketing scopes', says: /no Marketing access.*marketing\.read/s }],
 			},
 			credentialData: (apiKey) => ({ apiKey, region: 'custom', baseUrl: emulators.sendgrid.credentialBaseUrl }),
 			syncNode: 'SendGrid Contacts',

@@ -36,9 +36,10 @@ async function runCase(page: Page, baseUrl: string, rest: Rest, c: UiCase, repor
 		);
 		for (const limited of c.credential.limitedKeys ?? []) {
 			const result = tests[limited.label];
-			// Issue 25 point 2 (owned by another change): documented, not failed, until the credential test checks scopes.
-			report.note(
-				`${c.displayName}: credential test for a ${limited.label}: ${result?.ok ? 'PASSES (known bug, issue 25 #2: the node then cannot load lists or fields)' : `fails: "${result?.text}"`}`,
+			report.check(
+				result?.ok === false && limited.says.test(result.text),
+				`${c.displayName}: credential test fails for a ${limited.label} and names the missing scope ("${result?.text}")`,
+				result?.text,
 			);
 		}
 	}

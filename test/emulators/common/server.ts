@@ -49,6 +49,8 @@ export interface RequestLogEntry {
 	 * `GET /__emulator/log` stays small.
 	 */
 	readonly requestBody?: Buffer;
+	/** The request's headers, for tests of what a credential sends (non-enumerable, like requestBody). */
+	readonly requestHeaders?: http.IncomingHttpHeaders;
 }
 
 /**
@@ -157,9 +159,10 @@ export async function startServer(
 	const limiter = options.rateLimit ? new TokenBucketLimiter(options.rateLimit) : undefined;
 	let seq = 0;
 
-	const record = (entry: Omit<RequestLogEntry, 'seq' | 'requestBody'>, requestBody: Buffer) => {
+	const record = (entry: Omit<RequestLogEntry, 'seq' | 'requestBody' | 'requestHeaders'>, requestBody: Buffer, requestHeaders: http.IncomingHttpHeaders) => {
 		const logged: RequestLogEntry = { seq: ++seq, ...entry };
 		Object.defineProperty(logged, 'requestBody', { value: requestBody, enumerable: false });
+		Object.defineProperty(logged, 'requestHeaders', { value: requestHeaders, enumerable: false });
 		log.push(logged);
 		if (log.length > maxLog) log.splice(0, log.length - maxLog);
 	};
@@ -219,7 +222,7 @@ export async function startServer(
 				at: started,
 				durationMs: Date.now() - started,
 				fault: faultName,
-			}, rawBody);
+			}, rawBody, rawReq.headers);
 
 		if (fault.kind === 'drop-before') {
 			logIt(0, undefined, 'drop-before');

@@ -1,9 +1,12 @@
 /** Fixtures every emulator starts with (and returns to on reset); node authors and tests rely on these. */
 export const DEFAULTS = {
 	apiKey: 'emulator-key',
-	/** Scopes of the default key; GET /v3/scopes answers these. */
+	/**
+	 * Scopes of the default key; GET /v3/scopes answers these. `marketing.read` is named in sendgrid-oai
+	 * (tsg_sso_v3.json scope lists); `marketing.write` is a guess: the emulator only asks for any `marketing.*`.
+	 */
 	apiKeyScopes: ['mail.send', 'alerts.read', 'marketing.read', 'marketing.write'],
-	/** A seeded key that authenticates but lacks marketing scopes → 403 "access forbidden". */
+	/** A seeded key that authenticates but lacks marketing scopes → 403 "access forbidden" (tsg_scopes_v3.json GetScopes403 shape). */
 	noMarketingKey: 'emulator-key-mail-only',
 	noMarketingKeyScopes: ['mail.send'],
 	lists: {
