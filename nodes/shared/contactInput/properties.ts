@@ -27,6 +27,8 @@ export const FIELDS_INPUT = 'fieldsInput';
 export const COLUMNS = 'columns';
 export const EMAIL = 'email';
 export const CUSTOM_FIELDS = 'customFieldsUi';
+/** Every mode's email starts as the item's `email`: the column most inputs have. */
+export const ITEM_EMAIL = '={{ $json.email }}';
 
 function customFieldsProperty(custom: NonNullable<ContactInputUi['customFields']>, onFields: INodeProperties['displayOptions']): INodeProperties {
 	const values: INodeProperties[] = [{ displayName: 'Name', name: 'name', type: 'string', default: '', description: custom.nameDescription }];
@@ -89,7 +91,7 @@ export function contactInputProperties(ui: ContactInputUi): INodeProperties[] {
 			name: EMAIL,
 			type: 'string',
 			placeholder: 'name@email.com',
-			default: '',
+			default: ITEM_EMAIL,
 			...(ui.email.required ? { required: true } : {}),
 			description: ui.email.description,
 			displayOptions: onFields,
@@ -111,5 +113,5 @@ export function contactInputProperties(ui: ContactInputUi): INodeProperties[] {
 
 /** Operations that take only each item's email (adding contacts to lists). */
 export function itemEmailProperty(description: string): INodeProperties {
-	return { displayName: 'Email', name: EMAIL, type: 'string', placeholder: 'name@email.com', default: '={{ $json.email }}', required: true, description };
+	return { displayName: 'Email', name: EMAIL, type: 'string', placeholder: 'name@email.com', default: ITEM_EMAIL, required: true, description };
 }
