@@ -33,6 +33,7 @@ import * as contact from './actions/contact';
 import * as contactList from './actions/contactList';
 import { router } from './actions/router';
 import { searchLists } from './methods/listSearch';
+import { getCustomFields } from './methods/loadOptions';
 import { getBulkContactFields, getContactFields } from './methods/resourceMapping';
 
 export class AutoSend implements INodeType {
@@ -54,6 +55,7 @@ export class AutoSend implements INodeType {
 
 	methods = {
 		listSearch: { searchLists },
+		loadOptions: { getCustomFields },
 		resourceMapping: { getContactFields, getBulkContactFields },
 	};
 

@@ -45,10 +45,11 @@ export class Notifuse implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'notifuseApi', required: true }],
+		// The workspace comes right after the operation: the list pickers and the field mapping below read it.
 		properties: [
 			resourceSelector,
-			...contact.description,
-			...contactList.description,
+			contact.selector,
+			contactList.selector,
 			{
 				displayName: 'Workspace ID',
 				name: 'workspaceId',
@@ -57,6 +58,8 @@ export class Notifuse implements INodeType {
 				placeholder: 'Leave empty to use the credential workspace',
 				description: "The workspace to write to. Empty uses the credential's default workspace.",
 			},
+			...contact.properties,
+			...contactList.properties,
 		],
 	};
 

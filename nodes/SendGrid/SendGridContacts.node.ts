@@ -27,7 +27,7 @@ import { resourceSelector } from '../shared/description';
 import * as contact from './actions/contact';
 import * as contactList from './actions/contactList';
 import { router } from './actions/router';
-import { getLists } from './methods/loadOptions';
+import { getCustomFields, getLists } from './methods/loadOptions';
 import { getContactFields } from './methods/resourceMapping';
 
 export class SendGridContacts implements INodeType {
@@ -52,7 +52,7 @@ export class SendGridContacts implements INodeType {
 	};
 
 	methods = {
-		loadOptions: { getLists },
+		loadOptions: { getLists, getCustomFields },
 		resourceMapping: { getContactFields },
 	};
 

@@ -18,7 +18,13 @@ export interface ContactInputUi {
 	/** Set Fields: the collection of the provider's own fields. */
 	fields: { displayName: string; name: string; options: INodeProperties[] };
 	/** Set Fields: name/value rows for custom fields, with a type column when the provider needs one. */
-	customFields?: { description?: string; nameDescription: string; types?: INodePropertyOptions[] };
+	customFields?: {
+		description?: string;
+		nameDescription: string;
+		types?: INodePropertyOptions[];
+		/** The loadOptions method listing the provider's custom fields: the name becomes a dropdown (its value stays the name). */
+		namesMethod?: string;
+	};
 	/** Shown with every mode. */
 	notice?: { name: string; displayName: string };
 }
@@ -31,7 +37,17 @@ export const CUSTOM_FIELDS = 'customFieldsUi';
 export const ITEM_EMAIL = '={{ $json.email }}';
 
 function customFieldsProperty(custom: NonNullable<ContactInputUi['customFields']>, onFields: INodeProperties['displayOptions']): INodeProperties {
-	const values: INodeProperties[] = [{ displayName: 'Name', name: 'name', type: 'string', default: '', description: custom.nameDescription }];
+	const name: INodeProperties = custom.namesMethod
+		? {
+				displayName: 'Name or ID',
+				name: 'name',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: custom.namesMethod },
+				default: '',
+				description: `${custom.nameDescription}. Choose from the list, or specify a name using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+			}
+		: { displayName: 'Name', name: 'name', type: 'string', default: '', description: custom.nameDescription };
+	const values: INodeProperties[] = [name];
 	if (custom.types) values.push({ displayName: 'Type', name: 'type', type: 'options', options: custom.types, default: 'string' });
 	values.push({ displayName: 'Value', name: 'value', type: 'string', default: '' });
 	return {

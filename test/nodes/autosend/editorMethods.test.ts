@@ -1,4 +1,4 @@
-import type { INodeListSearchResult, ResourceMapperFields } from 'n8n-workflow';
+import type { INodeListSearchResult, INodePropertyOptions, ResourceMapperFields } from 'n8n-workflow';
 
 import { useTestbed } from '../kit';
 import { addParams, contactParams, DEFAULTS, testbed } from './setup';
@@ -56,5 +56,21 @@ describe('AutoSend editor methods: credential problems in words, email pre-mappe
 		expect(mapping.emptyFieldsNotice).toBeUndefined();
 		expect(mapping.fields.find((field) => field.id === 'email')).toMatchObject({ defaultMatch: true, defaultValue: '={{ $json.email }}' });
 		expect(mapping.fields.filter((field) => field.defaultValue !== undefined).map((field) => field.id)).toEqual(['email']);
+	}, 60_000);
+
+	it('Set Fields offers the project custom fields by name, each with its type, as a dropdown', async () => {
+		const options = await bed.harness.callMethod<INodePropertyOptions[]>({
+			nodeType: 'autoSend', kind: 'loadOptions', method: 'getCustomFields', credentials: bed.credentials(),
+			parameters: contactParams('upsert', { fieldsInput: 'fields' }),
+		});
+		// The stored value stays the field name, as typed by hand before; the description says which Type to pick.
+		expect(options).toEqual([
+			{ name: 'company (string)', value: 'company', description: 'String custom field: set Type to String' },
+			{ name: 'isPremium (boolean)', value: 'isPremium', description: 'Boolean custom field: set Type to Boolean' },
+			{ name: 'loginCount (number)', value: 'loginCount', description: 'Number custom field: set Type to Number' },
+			{ name: 'plan (string)', value: 'plan', description: 'String custom field: set Type to String' },
+			{ name: 'role (string)', value: 'role', description: 'String custom field: set Type to String' },
+			{ name: 'trialEndsAt (date)', value: 'trialEndsAt', description: 'Date custom field: set Type to Date (sent as YYYY-MM-DD)' },
+		]);
 	}, 60_000);
 });

@@ -57,4 +57,22 @@ describe('SendGrid Contacts editor methods: credential problems in words, email 
 		// Only the email is pre-filled: other identifiers left empty must not be sent.
 		expect(mapping.fields.filter((field) => field.defaultValue !== undefined).map((field) => field.id)).toEqual(['email']);
 	}, 60_000);
+
+	it('Set Fields offers the account custom fields by name, each with its type, as a dropdown', async () => {
+		const options = await bed.harness.callMethod<INodePropertyOptions[]>({
+			nodeType: 'sendGridContacts', kind: 'loadOptions', method: 'getCustomFields', credentials: bed.credentials(),
+			parameters: upsertParams({}, { fieldsInput: 'fields' }),
+		});
+		// The stored value stays the field name, as typed by hand before.
+		expect(options).toEqual([
+			{ name: 'company (Text)', value: 'company', description: 'Text custom field' },
+			{ name: 'favorite_drink (Text)', value: 'favorite_drink', description: 'Text custom field' },
+			{ name: 'lifetime_value (Number)', value: 'lifetime_value', description: 'Number custom field' },
+			{ name: 'signup_date (Date)', value: 'signup_date', description: 'Date custom field, sent as MM/DD/YYYY' },
+		]);
+		const error = await bed.harness
+			.callMethod({ nodeType: 'sendGridContacts', kind: 'loadOptions', method: 'getCustomFields', credentials: bed.credentials(DEFAULTS.noMarketingKey), parameters: upsertParams() })
+			.then(() => undefined, (thrown: unknown) => thrown as Error);
+		expect(error?.message).toMatch(/^SendGrid refused access \(HTTP 403/);
+	}, 60_000);
 });
