@@ -92,7 +92,8 @@ export async function readJson(
 			await sleep(decision.delayMs, signal);
 			continue;
 		}
-		const transient = reads.accessAdvice?.(response, request) === undefined ? transientReason(response) : undefined;
+		const advice = isSuccess(response) ? undefined : reads.accessAdvice?.(response, request);
+		const transient = advice === undefined ? transientReason(response) : undefined;
 		if (transient) {
 			const decision = retryDecision(READ_RETRY, { attempt, reason: transient.reason, processed: false, idempotent: true, askedMs: providerWaitMs(response) });
 			if (decision.retry) {
@@ -100,7 +101,8 @@ export async function readJson(
 				continue;
 			}
 		}
-		return readBody(ctx, response, request, reads, secrets, fail);
+		if (advice !== undefined) throw accessError(ctx, provider, response, reads.describe(response), advice, secrets);
+		return readBody(response, request.url, reads, fail);
 	}
 }
 
@@ -119,21 +121,15 @@ function accessError(ctx: NodeContext, provider: string, response: HttpResponse,
 }
 
 function readBody(
-	ctx: NodeContext,
 	response: HttpResponse,
-	request: ReadRequest,
-	{ describe, provider, accessAdvice }: Pick<ProviderReads, 'describe' | 'provider' | 'accessAdvice'>,
-	secrets: string[],
+	url: string,
+	{ describe, provider }: Pick<ProviderReads, 'describe' | 'provider'>,
 	fail: (message: string) => Error,
 ): unknown {
 	if (isRedirect(response)) throw fail(redirectMessage(response));
-	if (!isSuccess(response)) {
-		const advice = accessAdvice?.(response, request);
-		if (advice !== undefined) throw accessError(ctx, provider, response, describe(response), advice, secrets);
-		throw fail(describe(response));
-	}
+	if (!isSuccess(response)) throw fail(describe(response));
 	if (isPage(response)) {
-		throw fail(`GET ${request.url} was answered with a web page, not the ${provider} API (check the Base URL): ${bodyExcerpt(response.body)}`);
+		throw fail(`GET ${url} was answered with a web page, not the ${provider} API (check the Base URL): ${bodyExcerpt(response.body)}`);
 	}
 	return response.body;
 }
