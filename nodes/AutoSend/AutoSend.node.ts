@@ -27,6 +27,7 @@ import * as contact from './actions/contact';
 import * as contactList from './actions/contactList';
 import { router } from './actions/router';
 import { searchLists } from './methods/listSearch';
+import { getCustomFields } from './methods/loadOptions';
 import { getBulkContactFields, getContactFields } from './methods/resourceMapping';
 
 export class AutoSend implements INodeType {
@@ -45,7 +46,11 @@ export class AutoSend implements INodeType {
 		usableAsTool: true,
 	};
 
-	methods = { listSearch: { searchLists }, resourceMapping: { getContactFields, getBulkContactFields } };
+	methods = {
+		listSearch: { searchLists },
+		loadOptions: { getCustomFields },
+		resourceMapping: { getContactFields, getBulkContactFields },
+	};
 
 	execute = router;
 }

@@ -35,7 +35,8 @@ export class Notifuse implements INodeType {
 				description: 'Create, update and subscribe contacts in Notifuse in bulk',
 				credential: 'notifuseApi',
 			},
-			[...contact.description, ...contactList.description, workspaceIdProperty],
+			// The workspace comes right after the operation: the list pickers and the field mapping below read it.
+			[contact.selector, contactList.selector, workspaceIdProperty, ...contact.properties, ...contactList.properties],
 		),
 		icon: { light: 'file:notifuse.svg', dark: 'file:notifuse.dark.svg' },
 		subtitle: operationSubtitle,

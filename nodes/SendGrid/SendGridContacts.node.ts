@@ -21,7 +21,7 @@ import { contactSyncNodeDescription, operationSubtitle } from '../shared/descrip
 import * as contact from './actions/contact';
 import * as contactList from './actions/contactList';
 import { router } from './actions/router';
-import { getLists } from './methods/loadOptions';
+import { getCustomFields, getLists } from './methods/loadOptions';
 import { getContactFields } from './methods/resourceMapping';
 
 export class SendGridContacts implements INodeType {
@@ -40,7 +40,7 @@ export class SendGridContacts implements INodeType {
 		usableAsTool: true,
 	};
 
-	methods = { loadOptions: { getLists }, resourceMapping: { getContactFields } };
+	methods = { loadOptions: { getLists, getCustomFields }, resourceMapping: { getContactFields } };
 
 	execute = router;
 }

@@ -1,6 +1,8 @@
 import {
+	NodeApiError,
 	NodeOperationError,
 	sleep,
+	type JsonObject,
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHttpRequestOptions,
@@ -22,9 +24,20 @@ export interface ProviderReads {
 	transport(ctx: NodeContext): Promise<TransportConfig>;
 	/** The provider's error answer as its message. */
 	describe(response: HttpResponse): string;
+	/**
+	 * What the user should do when the answer is a credential or permission problem (a wrong key, a
+	 * key without access, a workspace or project the key cannot read); undefined for any other answer.
+	 * Such an answer is never retried.
+	 */
+	accessAdvice?(response: HttpResponse, request: ReadRequest): string | undefined;
 }
 
-export type JsonGet = (ctx: NodeContext, request: { url: string; qs?: IDataObject }) => Promise<unknown>;
+export interface ReadRequest {
+	url: string;
+	qs?: IDataObject;
+}
+
+export type JsonGet = (ctx: NodeContext, request: ReadRequest) => Promise<unknown>;
 
 /** The GET of one provider's editor methods and setup reads. */
 export function jsonGet(reads: ProviderReads): JsonGet {
@@ -46,9 +59,10 @@ const READ_RETRY: RetryPolicy = { maxRetries: 3, initialBackoffMs: 500, maxRetry
 export async function readJson(
 	ctx: NodeContext,
 	transport: TransportConfig,
-	request: { url: string; qs?: IDataObject },
-	{ describe, provider }: Pick<ProviderReads, 'describe' | 'provider'>,
+	request: ReadRequest,
+	reads: Pick<ProviderReads, 'describe' | 'provider' | 'accessAdvice'>,
 ): Promise<unknown> {
+	const { provider } = reads;
 	const secrets = transport.secrets ?? [];
 	const options: IHttpRequestOptions = {
 		method: 'GET',
@@ -78,7 +92,8 @@ export async function readJson(
 			await sleep(decision.delayMs, signal);
 			continue;
 		}
-		const transient = transientReason(response);
+		const advice = isSuccess(response) ? undefined : reads.accessAdvice?.(response, request);
+		const transient = advice === undefined ? transientReason(response) : undefined;
 		if (transient) {
 			const decision = retryDecision(READ_RETRY, { attempt, reason: transient.reason, processed: false, idempotent: true, askedMs: providerWaitMs(response) });
 			if (decision.retry) {
@@ -86,15 +101,29 @@ export async function readJson(
 				continue;
 			}
 		}
-		return readBody(response, request.url, describe, provider, fail);
+		if (advice !== undefined) throw accessError(ctx, provider, response, reads.describe(response), advice, secrets);
+		return readBody(response, request.url, reads, fail);
 	}
+}
+
+const ACCESS_VERBS: Record<number, string> = { 401: 'rejected the API key', 403: 'refused access' };
+
+/**
+ * A credential problem as a NodeApiError with the status as its httpCode: n8n's list picker shows
+ * httpCode, message and a "check credentials" link for 401/403 (editor-ui ResourceLocator), and a
+ * dropdown shows the message alone, so the message says who answered, the status and what to do.
+ */
+function accessError(ctx: NodeContext, provider: string, response: HttpResponse, text: string, advice: string, secrets: string[]): NodeApiError {
+	const verb = ACCESS_VERBS[response.status] ?? 'refused the request';
+	const message = redactSecrets(`${provider} ${verb} (HTTP ${response.status}: ${text.replace(/\.$/, '')}). ${advice}`, secrets);
+	const httpCode = String(response.status);
+	return new NodeApiError(ctx.getNode(), { message, httpCode } as JsonObject, { message, httpCode });
 }
 
 function readBody(
 	response: HttpResponse,
 	url: string,
-	describe: (response: HttpResponse) => string,
-	provider: string,
+	{ describe, provider }: Pick<ProviderReads, 'describe' | 'provider'>,
 	fail: (message: string) => Error,
 ): unknown {
 	if (isRedirect(response)) throw fail(redirectMessage(response));

@@ -59,7 +59,8 @@ export function contactInputProperties(settings: ContactInputSettings): INodePro
 		fields: { displayName: 'Additional Fields', name: 'additionalFields', options: standardOptions(settings) },
 		customFields: {
 			description: 'Custom fields must already exist in AutoSend (Settings → Custom Fields); the value is checked against the type. Dates are sent as YYYY-MM-DD, the day as written (a date-time\'s time is dropped).',
-			nameDescription: 'The field name as defined in AutoSend',
+			nameDescription: 'The custom field as defined in AutoSend',
+			namesMethod: 'getCustomFields',
 			types: [
 				{ name: 'Boolean', value: 'boolean' },
 				{ name: 'Date', value: 'date' },

@@ -14,7 +14,7 @@ import { contactInputProperties, contactReader, type ContactInputSettings } from
 const ALREADY_EXISTS = /already exist/i;
 
 export const ALREADY_EXISTS_MESSAGE =
-	'A contact with this email already exists in AutoSend. Create only adds new contacts: use the Upsert operation to create or update by email.';
+	'A contact with this email already exists in AutoSend. Create only adds new contacts: use the Create or Update operation to create or update by email.';
 
 /** A contact-level rejection (validation, unknown list): this contact failed, the run goes on. */
 function contactRejected(response: HttpResponse): ContactOutcome {

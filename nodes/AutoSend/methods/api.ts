@@ -1,13 +1,23 @@
 import { NodeOperationError } from 'n8n-workflow';
 
 import { jsonGet, type NodeContext } from '../../shared/read';
+import type { HttpResponse } from '../../shared/types';
 import { toCustomFieldType } from '../fields';
 import { customFieldsAnswer, listsAnswer, type CustomFieldType } from '../schemas';
 import { autoSendTransport, providerError } from '../transport';
 
 type Context = NodeContext;
 
-const getJson = jsonGet({ provider: 'AutoSend', transport: autoSendTransport, describe: (response) => providerError(response).message });
+/** 401: no or a wrong key (an account key, ASA_…, also needs the project); 403: a key that cannot read this project. */
+function accessAdvice(response: HttpResponse): string | undefined {
+	if (response.status === 401) {
+		return 'Open the AutoSend credential and paste a valid AutoSend API key; an account key (ASA_…) also needs the Project ID.';
+	}
+	if (response.status === 403) return 'Check the Project ID in the AutoSend credential, or use an API key of that project.';
+	return undefined;
+}
+
+const getJson = jsonGet({ provider: 'AutoSend', transport: autoSendTransport, describe: (response) => providerError(response).message, accessAdvice });
 
 export interface CustomFieldDefinition {
 	name: string;

@@ -1,6 +1,7 @@
 import type { FieldType, ILoadOptionsFunctions, ResourceMapperField, ResourceMapperFields } from 'n8n-workflow';
 
-import { mapperField } from '../../shared/mapperField';
+import { ITEM_EMAIL } from '../../shared/contactInput/properties';
+import { fieldsOrNotice, mapperField } from '../../shared/mapperField';
 import { STANDARD_FIELDS } from '../fields';
 import type { CustomFieldType } from '../schemas';
 
@@ -12,7 +13,7 @@ const FIELD_TYPES: Record<CustomFieldType, FieldType> = { string: 'string', numb
 async function contactFields(ctx: ILoadOptionsFunctions, withLists: boolean): Promise<ResourceMapperFields> {
 	const custom = await fetchCustomFields(ctx);
 	const fields: ResourceMapperField[] = [
-		mapperField('email', 'Email', 'string', { required: true, defaultMatch: true, canBeUsedToMatch: true }),
+		mapperField('email', 'Email', 'string', { required: true, defaultMatch: true, canBeUsedToMatch: true, defaultValue: ITEM_EMAIL }),
 		...STANDARD_FIELDS.map((standard) => mapperField(standard.name, standard.displayName, 'string')),
 	];
 	if (withLists) fields.push(mapperField('listIds', 'List IDs (Comma-Separated)', 'string'));
@@ -24,10 +25,10 @@ async function contactFields(ctx: ILoadOptionsFunctions, withLists: boolean): Pr
 }
 
 export async function getContactFields(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
-	return await contactFields(this, true);
+	return await fieldsOrNotice(async () => await contactFields(this, true));
 }
 
 /** Bulk update has no listIds. */
 export async function getBulkContactFields(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
-	return await contactFields(this, false);
+	return await fieldsOrNotice(async () => await contactFields(this, false));
 }

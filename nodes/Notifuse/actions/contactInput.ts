@@ -52,7 +52,7 @@ export function contactInputProperties(nullClears: boolean): INodeProperties[] {
 			: {
 					name: 'importCannotClearNotice',
 					displayName:
-						"Notifuse's batch import cannot clear a field: null and empty values leave the stored value unchanged. Use Contact → Upsert to clear fields.",
+						"Notifuse's batch import cannot clear a field: null and empty values leave the stored value unchanged. Use Contact → Create or Update to clear fields.",
 				},
 	});
 }

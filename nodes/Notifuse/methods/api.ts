@@ -1,10 +1,23 @@
 import { NodeOperationError, type IDataObject, type ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { jsonGet } from '../../shared/read';
+import { jsonGet, type ReadRequest } from '../../shared/read';
+import type { HttpResponse } from '../../shared/types';
 import { listsAnswer, workspaceAnswer } from '../schemas';
-import { notifuseTarget, notifuseTransport, providerError } from '../transport';
+import { isAccessProblem, notifuseTarget, notifuseTransport, providerError } from '../transport';
 
-const getJson = jsonGet({ provider: 'Notifuse', transport: notifuseTransport, describe: (response) => providerError(response).message });
+// Notifuse has no 403: a workspace the key's user cannot read is a 500 "Failed to get lists" / "Failed to
+// get workspace" (internal/http/list_handler.go, workspace_handler.go) or a 404 "Workspace not found".
+const WORKSPACE_READ_FAILED = /^(Failed to get lists|Failed to get workspace|Workspace not found)$/;
+
+function accessAdvice(response: HttpResponse, request: ReadRequest): string | undefined {
+	if (response.status === 401) return 'Open the Notifuse credential and paste a valid Notifuse API key.';
+	const error = providerError(response);
+	if (!WORKSPACE_READ_FAILED.test(error.message) && !isAccessProblem(error)) return undefined;
+	const workspaceId = String(request.qs?.workspace_id ?? request.qs?.id ?? '');
+	return `Notifuse answers this when the API key's user is not a member of the workspace "${workspaceId}" or may not read it: check the Workspace ID (in the node or the credential) and the key's permissions in Notifuse.`;
+}
+
+const getJson = jsonGet({ provider: 'Notifuse', transport: notifuseTransport, describe: (response) => providerError(response).message, accessAdvice });
 
 /** Editor methods read the workspace the node names, or the credential's. */
 async function get(ctx: ILoadOptionsFunctions, path: string, qs: (workspaceId: string) => IDataObject): Promise<unknown> {

@@ -1,6 +1,7 @@
 import type { FieldType, ILoadOptionsFunctions, ResourceMapperFields } from 'n8n-workflow';
 
-import { mapperField } from '../../shared/mapperField';
+import { ITEM_EMAIL } from '../../shared/contactInput/properties';
+import { fieldsOrNotice, mapperField } from '../../shared/mapperField';
 import { CONTACT_FIELDS, type FieldKind } from '../fields';
 
 import { fetchCustomFieldLabels } from './api';
@@ -14,8 +15,12 @@ const DATETIME_HINT = ' — no time zone means UTC';
 
 /** Email first (the match key), then every contact field; custom slots carry the workspace's labels. */
 export async function getContactFields(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
-	const labels = await fetchCustomFieldLabels(this);
-	const email = mapperField('email', 'Email', 'string', { required: true, defaultMatch: true, canBeUsedToMatch: true });
+	return await fieldsOrNotice(async () => await contactFields(this));
+}
+
+async function contactFields(ctx: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
+	const labels = await fetchCustomFieldLabels(ctx);
+	const email = mapperField('email', 'Email', 'string', { required: true, defaultMatch: true, canBeUsedToMatch: true, defaultValue: ITEM_EMAIL });
 	const fields = CONTACT_FIELDS.map((field) =>
 		mapperField(
 			field.name,

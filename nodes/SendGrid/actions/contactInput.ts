@@ -40,7 +40,7 @@ export function contactInputProperties(): INodeProperties[] {
 			required: false,
 		},
 		fields: { displayName: 'Additional Fields', name: 'additionalFields', options: additionalFieldOptions },
-		customFields: { nameDescription: 'The custom field name as shown in SendGrid; the node looks up its ID and type' },
+		customFields: { nameDescription: 'The custom field as defined in SendGrid; the node looks up its ID and type', namesMethod: 'getCustomFields' },
 	});
 }
 

@@ -1,13 +1,23 @@
 import { NodeOperationError } from 'n8n-workflow';
 
 import { jsonGet, type NodeContext } from '../../shared/read';
+import type { HttpResponse } from '../../shared/types';
 import type { CustomFieldIndex } from '../contact';
 import { fieldDefinitions, listsPage, type CustomFieldType } from '../schemas';
 import { providerError, sendGridTransport } from '../transport';
 
 type Context = NodeContext;
 
-const getJson = jsonGet({ provider: 'SendGrid', transport: sendGridTransport, describe: (response) => providerError(response).message });
+/** A 401 is a wrong, revoked or mistyped key; a 403 on /v3/marketing/* a key without Marketing access (SendGrid API key permissions). */
+function accessAdvice(response: HttpResponse): string | undefined {
+	if (response.status === 401) return 'Open the SendGrid credential and paste a valid SendGrid API key (SendGrid: Settings → API Keys).';
+	if (response.status === 403) {
+		return 'The API key needs Marketing access: give it Full Access, or Restricted Access with Marketing read and write, in SendGrid under Settings → API Keys.';
+	}
+	return undefined;
+}
+
+const getJson = jsonGet({ provider: 'SendGrid', transport: sendGridTransport, describe: (response) => providerError(response).message, accessAdvice });
 
 /**
  * SendGrid's page links are absolute URLs on its own host; only their path and query are used, on

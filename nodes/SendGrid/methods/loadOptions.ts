@@ -1,10 +1,22 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { fetchLists } from './api';
+import { fetchCustomFields, fetchLists } from './api';
 
 export async function getLists(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const lists = await fetchLists(this);
 	return lists
 		.map((list) => ({ name: list.name, value: list.id, description: list.count === undefined ? undefined : `${list.count} contacts` }))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Set Fields' custom field names: the account's definitions, each with its type (the value stays the name). */
+export async function getCustomFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const fields = await fetchCustomFields(this);
+	return fields
+		.map((field) => ({
+			name: `${field.name} (${field.type})`,
+			value: field.name,
+			description: `${field.type} custom field${field.type === 'Date' ? ', sent as MM/DD/YYYY' : ''}`,
+		}))
 		.sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -1,6 +1,7 @@
 import type { FieldType, ILoadOptionsFunctions, ResourceMapperField, ResourceMapperFields } from 'n8n-workflow';
 
-import { mapperField } from '../../shared/mapperField';
+import { ITEM_EMAIL } from '../../shared/contactInput/properties';
+import { fieldsOrNotice, mapperField } from '../../shared/mapperField';
 import { ALTERNATE_EMAILS, IDENTIFIERS, RESERVED_FIELDS } from '../fields';
 import type { CustomFieldType } from '../schemas';
 
@@ -10,10 +11,17 @@ const FIELD_TYPES: Record<CustomFieldType, FieldType> = { Text: 'string', Number
 
 /** Identifiers (email is the default match), reserved fields, then the account's custom fields by name. */
 export async function getContactFields(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
-	const custom = await fetchCustomFields(this);
+	return await fieldsOrNotice(async () => await contactFields(this));
+}
+
+async function contactFields(ctx: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
+	const custom = await fetchCustomFields(ctx);
 	const fields: ResourceMapperField[] = [
 		...IDENTIFIERS.map((identifier) =>
-			mapperField(identifier.name, identifier.displayName, 'string', { defaultMatch: identifier.name === 'email', canBeUsedToMatch: true }),
+			mapperField(identifier.name, identifier.displayName, 'string', {
+				canBeUsedToMatch: true,
+				...(identifier.name === 'email' ? { defaultMatch: true, defaultValue: ITEM_EMAIL } : {}),
+			}),
 		),
 		...RESERVED_FIELDS.map((reserved) => mapperField(reserved.name, reserved.displayName, 'string')),
 		mapperField(ALTERNATE_EMAILS.name, `${ALTERNATE_EMAILS.displayName} (Comma-Separated)`, 'string'),

@@ -18,7 +18,13 @@ export interface ContactInputUi {
 	/** Set Fields: the collection of the provider's own fields. */
 	fields: { displayName: string; name: string; options: INodeProperties[] };
 	/** Set Fields: name/value rows for custom fields, with a type column when the provider needs one. */
-	customFields?: { description?: string; nameDescription: string; types?: INodePropertyOptions[] };
+	customFields?: {
+		description?: string;
+		nameDescription: string;
+		types?: INodePropertyOptions[];
+		/** The loadOptions method listing the provider's custom fields: the name becomes a dropdown (its value stays the name). */
+		namesMethod?: string;
+	};
 	/** Shown with every mode. */
 	notice?: { name: string; displayName: string };
 }
@@ -27,9 +33,21 @@ export const FIELDS_INPUT = 'fieldsInput';
 export const COLUMNS = 'columns';
 export const EMAIL = 'email';
 export const CUSTOM_FIELDS = 'customFieldsUi';
+/** Every mode's email starts as the item's `email`: the column most inputs have. */
+export const ITEM_EMAIL = '={{ $json.email }}';
 
 function customFieldsProperty(custom: NonNullable<ContactInputUi['customFields']>, onFields: INodeProperties['displayOptions']): INodeProperties {
-	const values: INodeProperties[] = [{ displayName: 'Name', name: 'name', type: 'string', default: '', description: custom.nameDescription }];
+	const name: INodeProperties = custom.namesMethod
+		? {
+				displayName: 'Name or ID',
+				name: 'name',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: custom.namesMethod },
+				default: '',
+				description: `${custom.nameDescription}. Choose from the list, or specify a name using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+			}
+		: { displayName: 'Name', name: 'name', type: 'string', default: '', description: custom.nameDescription };
+	const values: INodeProperties[] = [name];
 	if (custom.types) values.push({ displayName: 'Type', name: 'type', type: 'options', options: custom.types, default: 'string' });
 	values.push({ displayName: 'Value', name: 'value', type: 'string', default: '' });
 	return {
@@ -89,7 +107,7 @@ export function contactInputProperties(ui: ContactInputUi): INodeProperties[] {
 			name: EMAIL,
 			type: 'string',
 			placeholder: 'name@email.com',
-			default: '',
+			default: ITEM_EMAIL,
 			...(ui.email.required ? { required: true } : {}),
 			description: ui.email.description,
 			displayOptions: onFields,
@@ -111,5 +129,5 @@ export function contactInputProperties(ui: ContactInputUi): INodeProperties[] {
 
 /** Operations that take only each item's email (adding contacts to lists). */
 export function itemEmailProperty(description: string): INodeProperties {
-	return { displayName: 'Email', name: EMAIL, type: 'string', placeholder: 'name@email.com', default: '={{ $json.email }}', required: true, description };
+	return { displayName: 'Email', name: EMAIL, type: 'string', placeholder: 'name@email.com', default: ITEM_EMAIL, required: true, description };
 }

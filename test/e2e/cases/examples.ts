@@ -118,7 +118,7 @@ export function exampleCases(): E2eCase[] {
 				return unpaced(manualStart(node));
 			}),
 			check(run, checks, { emulators }) {
-				const synced = outputOf(run, 'Upsert into SendGrid');
+				const synced = outputOf(run, 'Create or Update in SendGrid');
 				checks.equal(countBy(synced, 'status'), { created: 298 }, 'synced statuses');
 				const failures = outputOf(run, 'Collect failures')[0]?.json.failures as Array<{ error?: string }> | undefined;
 				checks.equal(failures?.length, 2, 'failures collected for the notification');

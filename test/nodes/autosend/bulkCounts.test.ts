@@ -101,7 +101,7 @@ describe('AutoSend bulkUpdate: failures isolated without resending stored contac
 		expect(singles().flatMap(emailsOf).sort()).toEqual(Array.from({ length: 10 }, (_, c) => `w-${c * 100 + 37}@example.com`).sort());
 	});
 
-	it('Run Workflows on: every stored contact starts its automations once; an update AutoSend refused is not resent', async () => {
+	it('Trigger AutoSend Automations on: every stored contact starts its automations once; an update AutoSend refused is not resent', async () => {
 		// An existing contact whose update is refused keeps its old values: "stored but not as sent".
 		await bed.run(contactParams('bulkUpdate'), items([{ email: 'old@example.com', firstName: 'Old' }]));
 		bed.emulator.clearLog();
@@ -111,7 +111,7 @@ describe('AutoSend bulkUpdate: failures isolated without resending stored contac
 		expect(countBy(statuses(result))).toEqual({ upserted: 150, failed: 4 });
 		expect(out[150]).toMatchObject({ status: 'failed', errorCode: 'NOT_APPLIED' });
 		expect(String(out[150].errorMessage)).toMatch(/firstName/);
-		expect(String(out[150].errorMessage)).toMatch(/Run Workflows is on/);
+		expect(String(out[150].errorMessage)).toMatch(/Trigger AutoSend Automations is on/);
 		expect(out[151]).toMatchObject({ errorCode: 'VALIDATION_FAILED', resentAlone: true });
 		// New contacts the lookup did not find were never stored, so asking about them cannot restart automations.
 		expect(singles().flatMap(emailsOf).sort()).toEqual(['rw-new-0@example.com', 'rw-new-1@example.com', 'rw-new-2@example.com']);
@@ -124,7 +124,7 @@ describe('AutoSend bulkUpdate: failures isolated without resending stored contac
 		expect(bulkWrites()).toHaveLength(2);
 	});
 
-	it('Run Workflows off: the refused update is asked about alone and its reason reported', async () => {
+	it('Trigger AutoSend Automations off: the refused update is asked about alone and its reason reported', async () => {
 		await bed.run(contactParams('bulkUpdate'), items([{ email: 'old@example.com', firstName: 'Old' }]));
 		bed.emulator.clearLog();
 		const result = await bed.run(ghostParams(), [...people(20, 'off'), ...items([{ email: 'old@example.com', firstName: 'New', ghost: 'boo' }])], {
@@ -152,7 +152,7 @@ describe('AutoSend bulkUpdate: failures isolated without resending stored contac
 		expect(String(out[9].errorMessage)).toMatch(/at most 3 contacts per run/);
 	});
 
-	it('when the lookup itself fails with Run Workflows on: the chunk is unknown, never failed or upserted, and not resent', async () => {
+	it('when the lookup itself fails with Trigger AutoSend Automations on: the chunk is unknown, never failed or upserted, and not resent', async () => {
 		bed.emulator.faults.configure({ rules: [{ kind: 'status', status: 503, count: 100, path: '/v1/contacts/search/emails' }] });
 		const result = await bed.run(ghostParams({ runWorkflow: true, options: { requestsPerSecond: 0, maxRetries: 1 } }), people(120, 'lf', (i) => (i === 5 ? { ghost: 'boo' } : {})), {
 			onError: 'continueRegularOutput',
@@ -165,7 +165,7 @@ describe('AutoSend bulkUpdate: failures isolated without resending stored contac
 		expect(singles()).toHaveLength(0);
 	});
 
-	it('when the lookup fails with Run Workflows off: the chunk is halved until the failure is alone (nothing confirmed is resent)', async () => {
+	it('when the lookup fails with Trigger AutoSend Automations off: the chunk is halved until the failure is alone (nothing confirmed is resent)', async () => {
 		bed.emulator.faults.configure({ rules: [{ kind: 'status', status: 503, count: 1000, path: '/v1/contacts/search/emails' }] });
 		const result = await bed.run(ghostParams({ options: { requestsPerSecond: 0, maxRetries: 0 } }), people(100, 'lfs', (i) => (i === 5 ? { ghost: 'boo' } : {})), {
 			onError: 'continueRegularOutput',
@@ -178,7 +178,7 @@ describe('AutoSend bulkUpdate: failures isolated without resending stored contac
 		expect(singles()).toHaveLength(1);
 	});
 
-	it('a lookup that does not see new contacts yet, Run Workflows on: more missing than counted failed, so none is called failed', async () => {
+	it('a lookup that does not see new contacts yet, Trigger AutoSend Automations on: more missing than counted failed, so none is called failed', async () => {
 		bed.emulator.options.searchLagMs = 60_000;
 		const result = await bed.run(ghostParams({ runWorkflow: true }), people(20, 'lag', (i) => (i === 3 ? { ghost: 'boo' } : {})), { onError: 'continueRegularOutput' });
 		expect(countBy(statuses(result))).toEqual({ unknown: 20 });
@@ -188,7 +188,7 @@ describe('AutoSend bulkUpdate: failures isolated without resending stored contac
 		expect(bulkWrites()).toHaveLength(1);
 	});
 
-	it('the same lag with Run Workflows off: halving settles every contact', async () => {
+	it('the same lag with Trigger AutoSend Automations off: halving settles every contact', async () => {
 		bed.emulator.options.searchLagMs = 60_000;
 		const result = await bed.run(ghostParams(), people(20, 'lag2', (i) => (i === 3 ? { ghost: 'boo' } : {})), { onError: 'continueRegularOutput' });
 		expect(countBy(statuses(result))).toEqual({ upserted: 19, failed: 1 });

@@ -99,14 +99,14 @@ describe('AutoSend contact → upsert', () => {
 });
 
 describe('AutoSend contact → create', () => {
-	it('creates new contacts and fails existing ones with a hint to use Upsert', async () => {
+	it('creates new contacts and fails existing ones with a hint to use Create or Update', async () => {
 		await bed.run(contactParams('upsert'), people(1, 'old'));
 		bed.emulator.clearLog();
 		const result = await bed.run(contactParams('create'), [...people(1, 'old'), ...people(2, 'new')], { onError: 'continueErrorOutput' });
 		expect(statuses(result)).toEqual(['created', 'created']);
 		expect(result.outputs[1]).toHaveLength(1);
 		expect(String(result.outputs[1][0].json.error)).toContain('already exists in AutoSend');
-		expect(String(result.outputs[1][0].json.error)).toContain('Upsert');
+		expect(String(result.outputs[1][0].json.error)).toContain('Create or Update');
 		expect(bed.requests('/contacts')).toHaveLength(3);
 	});
 

@@ -71,8 +71,9 @@ describe('providerError', () => {
 });
 
 describe('interpretSingleContact', () => {
-	it('turns "already exists" into a per-item failure suggesting Upsert, whatever the status', () => {
+	it('turns "already exists" into a per-item failure suggesting Create or Update, whatever the status', () => {
 		const verdict = interpretSingleContact(response(400, { success: false, error: { message: 'Contact already exists', code: 'X' } }), 'created');
+		expect(verdict.kind === 'all' && verdict.outcome.errorMessage).toMatch(/use the Create or Update operation/);
 		expect(verdict).toMatchObject({ kind: 'all', outcome: { status: 'failed', errorCode: 'ALREADY_EXISTS' } });
 	});
 

@@ -90,7 +90,7 @@ describe('Notifuse node: Contact List → Add Contacts, editor methods and crede
 				parameters: params('contactList', 'addContacts', { workspaceId: 'ws_missing', listIds: [] }),
 				credentials: bed.credentials(),
 			}),
-		).rejects.toThrow(/Notifuse: /);
+		).rejects.toThrow(/^Notifuse refused the request \(HTTP 500: Failed to get lists\)\. .*"ws_missing"/);
 	});
 
 	it('tests the credential against key and workspace', async () => {

@@ -38,16 +38,16 @@ const explainOption: INodeProperties = {
 	typeOptions: { minValue: 0 },
 	default: DEFAULT_EXPLAIN_FAILURES,
 	description:
-		'At most this many contacts per run that AutoSend did not store are sent once more, alone, to Create or Update, whose answer names the reason (and stores the contact if it was a passing fault). That endpoint has no Run Workflows switch. 0 never sends them again.',
+		'At most this many contacts per run that AutoSend did not store are sent once more, alone, to Create or Update, whose answer names the reason (and stores the contact if it was a passing fault). That endpoint has no Trigger AutoSend Automations switch. 0 never sends them again.',
 };
 
 const properties: INodeProperties[] = [
 	{
-		displayName: 'Run Workflows',
+		displayName: 'Trigger AutoSend Automations',
 		name: 'runWorkflow',
 		type: 'boolean',
 		default: false,
-		description: 'Whether AutoSend should trigger its automations for the updated contacts',
+		description: "Whether AutoSend starts its own automations (AutoSend's workflows, not n8n workflows) for the contacts this request stores",
 	},
 	{
 		displayName:

@@ -53,7 +53,7 @@ async function settle(
 	const { outcome } = attribution;
 	if (!attribution.failed) return outcome;
 	if (attribution.alreadyStored && settings.runWorkflow) {
-		return { ...outcome, errorMessage: `${outcome.errorMessage}. Not resent alone to ask why: Run Workflows is on and AutoSend already holds this contact, so sending it again could start its automations again` };
+		return { ...outcome, errorMessage: `${outcome.errorMessage}. Not resent alone to ask why: Trigger AutoSend Automations is on and AutoSend already holds this contact, so sending it again could start its automations again` };
 	}
 	if (settings.explainBudget.left <= 0) {
 		const max = settings.explainBudget.max;
@@ -73,7 +73,7 @@ function canSplit(chunk: OutgoingChunk<AutoSendContact>, settings: VerifySetting
 
 /**
  * After a bulk-update whose counts report failures or do not add up: find out per contact instead of
- * resending the chunk. A chunk counted as wholly failed needs no lookup unless Run Workflows is on
+ * resending the chunk. A chunk counted as wholly failed needs no lookup unless Trigger AutoSend Automations is on
  * (then only contacts the lookup cannot find may be sent again).
  */
 export async function verifyChunk(

@@ -6,7 +6,7 @@ export const { description, build } = singleContactOperation({
 	notice: {
 		name: 'createNotice',
 		displayName:
-			'Create fails for emails that already exist in AutoSend. To sync contacts that may already exist, use Upsert (one request per contact) or Bulk Update (100 per request).',
+			'Create fails for emails that already exist in AutoSend. To sync contacts that may already exist, use Create or Update (one request per contact) or Bulk Update (100 per request).',
 	},
 	settings: { allowListIds: true, mapperMode: 'add' },
 	url: '/contacts',

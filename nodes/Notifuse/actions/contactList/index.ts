@@ -6,14 +6,13 @@ import * as addContacts from './addContacts.operation';
 
 export { addContacts };
 
-export const description: INodeProperties[] = [
-	operationSelector('contactList', 'addContacts', [
-		{
-			name: 'Add Contacts',
-			value: 'addContacts',
-			description: 'Subscribe many contacts to one or more lists, creating or updating them',
-			action: 'Add contacts to lists',
-		},
-	]),
-	...addContacts.description,
-];
+export const selector: INodeProperties = operationSelector('contactList', 'addContacts', [
+	{
+		name: 'Add Contacts',
+		value: 'addContacts',
+		description: 'Subscribe many contacts to one or more lists, creating or updating them',
+		action: 'Add contacts to lists',
+	},
+]);
+
+export const properties: INodeProperties[] = [...addContacts.description];
