@@ -39,6 +39,7 @@ export class AutoSendApi implements ICredentialType {
 			name: 'projectId',
 			type: 'string',
 			default: '',
+			hint: 'Only for an account key (ASA_…); leave empty for a project key (AS_…)',
 			description:
 				'Needed only with an account key (starts with ASA_): the ID of the project to work in, sent as the x-project-id header. Leave empty for a project key (AS_…); then no such header is sent.',
 		},
