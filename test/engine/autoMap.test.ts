@@ -54,3 +54,16 @@ describe('auto-map: precedence of a name, an alias and a normalised key', () => 
 		expect(map({ COMPANY: 'Loose', Company: 'Label' })).toEqual({ values: { custom_string_1: 'Label' }, ignored: ['COMPANY'] });
 	});
 });
+
+describe('auto-map: per key-list plans', () => {
+	const map = autoMapper([{ name: 'a' }, { name: 'b' }]);
+
+	it('gives items with other keys their own mapping, also when keys contain the separator', () => {
+		expect(map({ a: 1, b: 2 })).toEqual({ values: { a: 1, b: 2 }, ignored: [] });
+		expect(map({ 'a\u0000b': 3 })).toEqual({ values: {}, ignored: ['a\u0000b'] });
+		expect(map({ b: 4, x: 5 })).toEqual({ values: { b: 4 }, ignored: ['x'] });
+		const first = map({ x: 1 });
+		first.ignored.push('mutated');
+		expect(map({ x: 2 }).ignored).toEqual(['x']);
+	});
+});

@@ -19,8 +19,15 @@ export interface AutoMapping {
 	ignored: string[];
 }
 
-/** Input with a new key per item must not grow the cache without bound. */
-const MAX_CACHED_KEYS = 10_000;
+/** Input with new keys on every item must not grow the cache without bound. */
+const MAX_CACHED_PLANS = 1_000;
+
+/** Which input key fills which field, and which keys are not sent, for one list of input keys. */
+interface Plan {
+	keys: readonly string[];
+	pairs: Array<[field: string, key: string]>;
+	ignored: string[];
+}
 
 export type AutoMapper = (json: Record<string, unknown>) => AutoMapping;
 
@@ -34,6 +41,12 @@ export function normaliseKey(key: string): string {
 		.replace(/[\s\-.]+/g, '_')
 		.replace(/_+/g, '_')
 		.replace(/^_|_$/g, '');
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+	if (a.length !== b.length) return false;
+	for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+	return true;
 }
 
 /**
@@ -53,21 +66,13 @@ export function autoMapper(fields: readonly AutoMapField[]): AutoMapper {
 			if (normalised !== '' && !loose.has(normalised)) loose.set(normalised, field.name);
 		}
 	}
-	// Most runs repeat the same few keys: each key is normalised once.
-	const seen = new Map<string, string | undefined>();
-	const looseMatch = (key: string): string | undefined => {
-		if (seen.has(key)) return seen.get(key);
-		const field = loose.get(normaliseKey(key));
-		if (seen.size < MAX_CACHED_KEYS) seen.set(key, field);
-		return field;
-	};
+	const looseMatch = (key: string): string | undefined => loose.get(normaliseKey(key));
 	const tiers: Array<(key: string) => string | undefined> = [
 		(key) => names.get(key),
 		(key) => (names.has(key) ? undefined : aliases.get(key)),
 		(key) => (names.has(key) || aliases.has(key) ? undefined : looseMatch(key)),
 	];
-	return (json) => {
-		const keys = Object.keys(json);
+	const planFor = (keys: string[]): Plan => {
 		const winners = new Map<string, string>();
 		for (const tier of tiers) {
 			for (const key of keys) {
@@ -75,13 +80,23 @@ export function autoMapper(fields: readonly AutoMapField[]): AutoMapper {
 				if (field !== undefined && !winners.has(field)) winners.set(field, key);
 			}
 		}
-		const values: Record<string, unknown> = {};
-		const sent = new Set<string>();
-		for (const [field, key] of winners) {
-			values[field] = json[key];
-			sent.add(key);
+		const sent = new Set(winners.values());
+		return { keys, pairs: [...winners], ignored: keys.filter((key) => !sent.has(key)) };
+	};
+	// Items of one run nearly always share their keys: each distinct key list is matched once.
+	const plans = new Map<string, Plan>();
+	return (json) => {
+		const keys = Object.keys(json);
+		const signature = keys.join('\u0000');
+		let plan = plans.get(signature);
+		// A key holding the separator could alias another key list: the cached plan must be for these keys.
+		if (plan === undefined || !sameKeys(plan.keys, keys)) {
+			plan = planFor(keys);
+			if (plans.size < MAX_CACHED_PLANS && !plans.has(signature)) plans.set(signature, plan);
 		}
-		return { values, ignored: keys.filter((key) => !sent.has(key)) };
+		const values: Record<string, unknown> = {};
+		for (const [field, key] of plan.pairs) values[field] = json[key];
+		return { values, ignored: plan.ignored.slice() };
 	};
 }
 
