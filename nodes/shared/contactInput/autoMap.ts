@@ -85,15 +85,20 @@ export function autoMapper(fields: readonly AutoMapField[]): AutoMapper {
 	};
 	// Items of one run nearly always share their keys: each distinct key list is matched once.
 	const plans = new Map<string, Plan>();
+	let last: Plan | undefined;
+	const lookup = (keys: string[]): Plan => {
+		const signature = keys.join('\u0000');
+		const cached = plans.get(signature);
+		// A key holding the separator could alias another key list: the cached plan must be for these keys.
+		if (cached !== undefined && sameKeys(cached.keys, keys)) return cached;
+		const plan = planFor(keys);
+		if (plans.size < MAX_CACHED_PLANS && cached === undefined) plans.set(signature, plan);
+		return plan;
+	};
 	return (json) => {
 		const keys = Object.keys(json);
-		const signature = keys.join('\u0000');
-		let plan = plans.get(signature);
-		// A key holding the separator could alias another key list: the cached plan must be for these keys.
-		if (plan === undefined || !sameKeys(plan.keys, keys)) {
-			plan = planFor(keys);
-			if (plans.size < MAX_CACHED_PLANS && !plans.has(signature)) plans.set(signature, plan);
-		}
+		const plan = last !== undefined && sameKeys(last.keys, keys) ? last : lookup(keys);
+		last = plan;
 		const values: Record<string, unknown> = {};
 		for (const [field, key] of plan.pairs) values[field] = json[key];
 		return { values, ignored: plan.ignored.slice() };
