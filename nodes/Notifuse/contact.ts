@@ -10,8 +10,12 @@ import { jsonSlotValue } from './schemas';
 export type NotifuseContact = { email: string } & Record<string, unknown>;
 
 export interface ContactRules {
-	/** contacts.upsert clears a field given as null; contacts.import keeps the stored value instead. */
-	nullClears: boolean;
+	/**
+	 * Empty Values = Clear Stored Value: a blank or null value is sent as null, which contacts.upsert
+	 * stores as "no value" (Contact.Merge, internal/domain/contact.go). contacts.import cannot clear
+	 * (its SQL keeps the stored value for null), so there it is always false and blanks are not sent.
+	 */
+	clearEmpty: boolean;
 	/** Fields the user asked to clear explicitly (upsert only). */
 	clearFields: readonly string[];
 }
@@ -74,18 +78,15 @@ export function buildContact(
 	const contact: NotifuseContact = { email: read.email };
 	for (const field of CONTACT_FIELDS) {
 		const value = values[field.name];
-		if (value === null) {
-			if (rules.nullClears) contact[field.name] = null;
+		if (value === null || isBlank(value)) {
+			if (rules.clearEmpty && field.name in values) contact[field.name] = null;
 			continue;
 		}
-		if (isBlank(value)) continue;
 		const checked = checkField(field, value);
 		if ('problem' in checked) return { ok: false, email: read.email, field: field.name, message: checked.problem };
 		contact[field.name] = checked.value;
 	}
-	if (rules.nullClears) {
-		for (const name of rules.clearFields) contact[name] = null;
-	}
+	for (const name of rules.clearFields) contact[name] = null;
 	return { ok: true, key: read.email, email: read.email, contact };
 }
 

@@ -19,6 +19,14 @@ export const RESERVED_FIELDS: ReadonlyArray<{ name: string; displayName: string;
 	{ name: 'state_province_region', displayName: 'State / Province / Region', maxLength: 50 },
 	{ name: 'postal_code', displayName: 'Postal Code' },
 	{ name: 'country', displayName: 'Country', maxLength: 50 },
+	// Reserved fields field_definitions lists as writable (no read_only flag: tsg_mc_custom_fields_v3.yaml,
+	// _rf10_T.._rf14_T) and ContactDetails returns; the ContactRequest schema (tsg_mc_contacts_v3.yaml) omits
+	// them, so no length limit is documented and none is checked here.
+	{ name: 'phone_number', displayName: 'Phone Number' },
+	{ name: 'whatsapp', displayName: 'WhatsApp' },
+	{ name: 'line', displayName: 'Line' },
+	{ name: 'facebook', displayName: 'Facebook' },
+	{ name: 'unique_name', displayName: 'Unique Name' },
 ];
 
 export const ALTERNATE_EMAILS = { name: 'alternate_emails', displayName: 'Alternate Emails', maxItems: 5, maxLength: 254 };

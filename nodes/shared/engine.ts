@@ -56,6 +56,7 @@ function itemResult(outcome: DeliveredOutcome, email: string | undefined, merged
 		attempts: outcome.attempts,
 		email,
 		mergedWithItems,
+		ignoredFields: undefined,
 	};
 }
 
@@ -82,6 +83,8 @@ export function collectResults<C>(
 			results[itemIndex] = itemResult(outcome, member.email, merged);
 		}
 	});
+	const ignored = prepared.ignoredFields;
+	if (ignored) for (let i = 0; i < itemCount; i++) results[i].ignoredFields = ignored[i] ?? [];
 	return results;
 }
 
@@ -98,7 +101,7 @@ export async function runBulkOperation<C>(
 	const input = prepareItems(adapter, items);
 	const earlier = resume?.split(items, input.unique);
 	// Contacts that succeeded in an earlier Retry On Fail try are reported, not sent again.
-	const prepared: PreparedInput<C> = earlier ? { unique: earlier.send, invalid: input.invalid } : input;
+	const prepared: PreparedInput<C> = earlier ? { ...input, unique: earlier.send } : input;
 	const maxContacts = Math.max(1, Math.min(options.batchSize ?? adapter.limits.maxContacts, adapter.limits.maxContacts));
 	const maxBytes =
 		adapter.limits.maxBytes === undefined
@@ -146,7 +149,7 @@ export async function runBulkOperation<C>(
 	const outcomes = earlier ? [...memberOutcomes, ...earlier.done.map((d) => d.outcome)] : memberOutcomes;
 	resume?.remember(items, members, outcomes);
 	return {
-		results: collectResults(items.length, { unique: members, invalid: prepared.invalid }, outcomes),
+		results: collectResults(items.length, { ...prepared, unique: members }, outcomes),
 		report: {
 			items: items.length,
 			uniqueContacts: members.length,

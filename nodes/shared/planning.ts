@@ -24,6 +24,8 @@ export interface InvalidItem {
 export interface PreparedInput<C> {
 	unique: Array<UniqueContact<C>>;
 	invalid: InvalidItem[];
+	/** Per item index, the input keys it did not send; only when the reader reports them (auto-map). */
+	ignoredFields?: Array<string[] | undefined>;
 }
 
 /** The item's own `email` text, so an error can show what was wrong with it. */
@@ -49,7 +51,7 @@ function prepareOne<C>(adapter: BulkAdapter<C>, item: INodeExecutionData, itemIn
 	}
 	if (!prepared.ok) return prepared;
 	const shape = checkContactShape(prepared.contact);
-	return shape ? { ok: false, email: prepared.email, field: shape.field, message: shape.message } : prepared;
+	return shape ? { ok: false, email: prepared.email, field: shape.field, message: shape.message, ignoredFields: prepared.ignoredFields } : prepared;
 }
 
 /** Validates every item once and folds items with the same key into one contact (later wins). */
@@ -58,8 +60,10 @@ export function prepareItems<C>(adapter: BulkAdapter<C>, items: INodeExecutionDa
 	const invalid: InvalidItem[] = [];
 	const byKey = new Map<string, number>();
 	const merge = adapter.merge ?? mergeContacts;
+	let ignoredFields: Array<string[] | undefined> | undefined;
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const prepared = prepareOne(adapter, items[itemIndex], itemIndex);
+		if (prepared.ignoredFields) (ignoredFields ??= new Array<string[] | undefined>(items.length))[itemIndex] = prepared.ignoredFields;
 		if (!prepared.ok) {
 			invalid.push({ itemIndex, email: prepared.email ?? rawEmail(items[itemIndex]), field: prepared.field, message: prepared.message });
 			continue;
@@ -74,7 +78,7 @@ export function prepareItems<C>(adapter: BulkAdapter<C>, items: INodeExecutionDa
 			target.items.push(itemIndex);
 		}
 	}
-	return { unique, invalid };
+	return ignoredFields ? { unique, invalid, ignoredFields } : { unique, invalid };
 }
 
 export interface PlannedChunk<C> extends OutgoingChunk<C> {

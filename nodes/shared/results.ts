@@ -14,6 +14,33 @@ export interface ItemResult extends DeliveredOutcome {
 	email?: string;
 	/** Other input items merged with this one because they share its email/identifier. */
 	mergedWithItems?: number[];
+	/** Auto-map only: the item's input keys that were not sent (no such field, read-only, or a duplicate key). */
+	ignoredFields?: string[];
+}
+
+/**
+ * The result keys every output item carries, null where an item has no value, so n8n's table shows
+ * no column of `undefined` cells: the fixed ones, then provider extras and ignoredFields when any
+ * item of the run has them.
+ */
+export interface OutputShape {
+	detailKeys: string[];
+	ignoredFields: boolean;
+}
+
+const FIXED_KEYS = ['status', 'email', 'id', 'request', 'errorMessage', 'errorCode', 'errorField', 'mergedWithItems'] as const;
+
+export function outputShape(results: readonly ItemResult[]): OutputShape {
+	const detailKeys = new Set<string>();
+	let ignoredFields = false;
+	for (const result of results) {
+		if (result.details) for (const key in result.details) detailKeys.add(key);
+		if (result.ignoredFields) ignoredFields = true;
+	}
+	for (const key of FIXED_KEYS) detailKeys.delete(key);
+	detailKeys.delete('ignoredFields');
+	detailKeys.delete('error');
+	return { detailKeys: [...detailKeys], ignoredFields };
 }
 
 export type ErrorMode = 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
@@ -29,17 +56,18 @@ export function isFailure(result: ItemResult): boolean {
 }
 
 /** The output JSON of one item. Never has a top-level `error` key: n8n's Retry On Fail treats that as a node failure. */
-export function resultJson(result: ItemResult, input: IDataObject | undefined): IDataObject {
+export function resultJson(result: ItemResult, input: IDataObject | undefined, shape: OutputShape = outputShape([result])): IDataObject {
 	const json: IDataObject = input ? { ...input } : {};
 	json.status = result.status;
-	if (result.email !== undefined) json.email = result.email;
-	if (result.id !== undefined) json.id = result.id;
-	if (result.details) Object.assign(json, result.details);
-	if (result.request !== undefined) json.request = result.request;
-	if (result.errorMessage !== undefined) json.errorMessage = result.errorMessage;
-	if (result.errorCode !== undefined) json.errorCode = result.errorCode;
-	if (result.errorField !== undefined) json.errorField = result.errorField;
-	if (result.mergedWithItems?.length) json.mergedWithItems = result.mergedWithItems;
+	json.email = result.email ?? null;
+	json.id = result.id ?? null;
+	for (const key of shape.detailKeys) json[key] = result.details?.[key] ?? null;
+	json.request = result.request ?? null;
+	json.errorMessage = result.errorMessage ?? null;
+	json.errorCode = result.errorCode ?? null;
+	json.errorField = result.errorField ?? null;
+	json.mergedWithItems = result.mergedWithItems?.length ? result.mergedWithItems : null;
+	if (shape.ignoredFields) json.ignoredFields = result.ignoredFields ?? [];
 	delete json.error;
 	return json;
 }
@@ -108,11 +136,12 @@ export function buildOutputItems(
 	includeInputFields: boolean,
 ): INodeExecutionData[] {
 	const node = ctx.getNode();
+	const shape = outputShape(results);
 	const output: INodeExecutionData[] = new Array(results.length);
 	for (let i = 0; i < results.length; i++) {
 		const result = results[i];
 		const input = includeInputFields ? (items[i]?.json as IDataObject | undefined) : undefined;
-		const item: INodeExecutionData = { json: resultJson(result, input), pairedItem: { item: i } };
+		const item: INodeExecutionData = { json: resultJson(result, input, shape), pairedItem: { item: i } };
 		if (mode === 'continueErrorOutput' && isFailure(result)) {
 			item.error = new NodeOperationError(node, errorOutputMessage(result, i), {
 				itemIndex: i,

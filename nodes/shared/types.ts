@@ -39,8 +39,10 @@ export type PreparedItem<C> =
 			/** Normalised email, reported in the output. */
 			email?: string;
 			contact: C;
+			/** Auto-map: the item's input keys that were not sent (see contactInput/autoMap.ts). */
+			ignoredFields?: string[];
 	  }
-	| { ok: false; email?: string; field: string; message: string };
+	| { ok: false; email?: string; field: string; message: string; ignoredFields?: string[] };
 
 export interface HttpResponse {
 	status: number;

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { AutoMapField } from '../../shared/contactInput/autoMap';
 import { contactInputProperties as sharedProperties } from '../../shared/contactInput/properties';
 import {
 	contactInputMode,
@@ -104,6 +105,16 @@ function toValues(input: ContactInput, types: Map<string, CustomFieldType>): Con
 	}
 }
 
+/** What auto-map matches item keys to: AutoSend's camelCase standard fields, then the custom fields by name. */
+function autoMapFields(types: ReadonlyMap<string, CustomFieldType>): AutoMapField[] {
+	return [
+		{ name: 'email' },
+		...STANDARD_FIELDS.map((field) => ({ name: field.name, aliases: [field.displayName] })),
+		{ name: 'listIds', aliases: ['List IDs'] },
+		...[...types.keys()].map((name) => ({ name })),
+	];
+}
+
 /**
  * The custom field types are read once per run, only when columns are mapped: the mapping's saved
  * schema, or one GET /custom-fields.
@@ -117,6 +128,7 @@ export async function contactReader(ctx: IExecuteFunctions, settings: ContactInp
 	return contactInputReader(ctx, {
 		fieldsCollection: 'additionalFields',
 		customFields: true,
+		autoMapFields: autoMapFields(types),
 		toContact: (input) => buildContact(toValues(input, types), rules),
 	});
 }

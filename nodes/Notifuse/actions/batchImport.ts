@@ -37,7 +37,7 @@ export async function importOperation(
 		adapter: {
 			limits: { maxContacts: IMPORT_MAX_BATCH_SIZE, idempotent: true },
 			envelope: { before: `{"workspace_id":${workspaceJson(target.workspaceId)},"contacts":[`, after: `]${lists}}` },
-			toContact: contactReader(ctx, { nullClears: false, clearFields: [] }),
+			toContact: await contactReader(ctx, { clearEmpty: false, clearFields: [] }, target.workspaceId),
 			merge: mergeNotifuseContacts,
 			precheck: listPrecheck(target.workspaceId, listIds),
 			async send(chunk, http) {

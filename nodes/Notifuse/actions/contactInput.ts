@@ -1,9 +1,12 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { normaliseKey, type AutoMapField } from '../../shared/contactInput/autoMap';
 import { contactInputProperties as sharedProperties } from '../../shared/contactInput/properties';
-import { contactInputReader, type ContactInput, type ContactItemReader } from '../../shared/contactInput/reader';
+import { contactInputMode, contactInputReader, type ContactInput, type ContactItemReader } from '../../shared/contactInput/reader';
+import type { PreparedItem } from '../../shared/types';
 import { buildContact, type ContactRules, type NotifuseContact } from '../contact';
-import { CONTACT_FIELDS, type ContactField } from '../fields';
+import { CONTACT_FIELDS, FIELDS_BY_NAME, type ContactField } from '../fields';
+import { workspaceFieldLabels } from '../methods/api';
 
 function fieldParameter(field: ContactField): INodeProperties {
 	const base = { displayName: field.displayName, name: field.name };
@@ -47,7 +50,7 @@ export function contactInputProperties(nullClears: boolean): INodeProperties[] {
 			? {
 					name: 'clearNotice',
 					displayName:
-						'A field given as null in the input data (or listed under Options → Fields to Clear) is removed from the contact. Empty mapped fields are left unchanged.',
+						'Empty and null values leave the stored value unchanged unless Options → Empty Values is "Clear Stored Value". Fields listed under Options → Fields to Clear are always removed.',
 				}
 			: {
 					name: 'importCannotClearNotice',
@@ -64,10 +67,45 @@ function withoutNulls(values: Record<string, unknown>): Record<string, unknown> 
 	return kept;
 }
 
-function toContact(input: ContactInput, rules: ContactRules) {
+/** A mapped column Notifuse has no field for (a stale saved mapping) would be dropped silently. */
+function unknownMappedField(values: Record<string, unknown>): string | undefined {
+	return Object.keys(values).find((key) => key !== 'email' && !FIELDS_BY_NAME.has(key));
+}
+
+function toContact(input: ContactInput, rules: ContactRules): PreparedItem<NotifuseContact> {
+	if (input.mode === 'defineBelow') {
+		const unknown = unknownMappedField(input.values);
+		if (unknown !== undefined) return { ok: false, field: unknown, message: 'is not a Notifuse contact field; remove it from the mapping' };
+	}
 	return buildContact(input.email, input.mode === 'defineBelow' ? withoutNulls(input.values) : input.values, rules);
 }
 
-export function contactReader(ctx: IExecuteFunctions, rules: ContactRules): ContactItemReader<NotifuseContact> {
-	return contactInputReader(ctx, { fieldsCollection: 'contactFields', customFields: false, toContact: (input) => toContact(input, rules) });
+/** What auto-map matches item keys to: email and every contact field, custom slots also by the workspace's label. */
+function autoMapFields(labels: Record<string, string>): AutoMapField[] {
+	return [
+		{ name: 'email' },
+		...CONTACT_FIELDS.map((field) => ({ name: field.name, aliases: labels[field.name] ? [field.displayName, labels[field.name]] : [field.displayName] })),
+	];
+}
+
+/**
+ * Whether some input key is no field name as it stands or normalised: only then can a workspace label
+ * match it, so only then is the workspace read (one GET per run).
+ */
+function needsLabels(items: INodeExecutionData[]): boolean {
+	const plain = new Set(autoMapFields({}).flatMap((field) => [field.name, ...(field.aliases ?? [])].map(normaliseKey)));
+	const keys = new Set<string>();
+	for (const item of items) for (const key in item.json) keys.add(key);
+	for (const key of keys) if (!plain.has(normaliseKey(key))) return true;
+	return false;
+}
+
+export async function contactReader(ctx: IExecuteFunctions, rules: ContactRules, workspaceId: string): Promise<ContactItemReader<NotifuseContact>> {
+	const labels = contactInputMode(ctx) === 'autoMapInputData' && needsLabels(ctx.getInputData()) ? await workspaceFieldLabels(ctx, workspaceId) : {};
+	return contactInputReader(ctx, {
+		fieldsCollection: 'contactFields',
+		customFields: false,
+		autoMapFields: autoMapFields(labels),
+		toContact: (input) => toContact(input, rules),
+	});
 }

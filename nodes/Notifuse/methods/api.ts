@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { jsonGet, type ReadRequest } from '../../shared/read';
+import { jsonGet, type NodeContext, type ReadRequest } from '../../shared/read';
 import type { HttpResponse } from '../../shared/types';
 import { listsAnswer, workspaceAnswer } from '../schemas';
 import { isAccessProblem, notifuseTarget, notifuseTransport, providerError } from '../transport';
@@ -35,6 +35,13 @@ export async function fetchLists(ctx: ILoadOptionsFunctions): Promise<Array<{ id
 export async function fetchCustomFieldLabels(ctx: ILoadOptionsFunctions): Promise<Record<string, string>> {
 	const body = await get(ctx, '/api/workspaces.get', (workspaceId) => ({ id: workspaceId }));
 	const parsed = workspaceAnswer.safeParse(body);
+	if (!parsed.success) throw new NodeOperationError(ctx.getNode(), 'Notifuse answered workspaces.get with an unexpected body');
+	return parsed.data.workspace.settings?.custom_field_labels ?? {};
+}
+
+/** The workspace's custom field labels, read by a run (auto-map matches item keys to them). */
+export async function workspaceFieldLabels(ctx: NodeContext, workspaceId: string): Promise<Record<string, string>> {
+	const parsed = workspaceAnswer.safeParse(await getJson(ctx, { url: '/api/workspaces.get', qs: { id: workspaceId } }));
 	if (!parsed.success) throw new NodeOperationError(ctx.getNode(), 'Notifuse answered workspaces.get with an unexpected body');
 	return parsed.data.workspace.settings?.custom_field_labels ?? {};
 }

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { AutoMapField } from '../../shared/contactInput/autoMap';
 import { contactInputProperties as sharedProperties } from '../../shared/contactInput/properties';
 import { asRecord, contactInputReader, type ContactInput, type ContactItemReader } from '../../shared/contactInput/reader';
 import { itemParameterReader } from '../../shared/itemParameter';
@@ -60,10 +61,29 @@ function toContact(input: ContactInput, customFields: CustomFieldIndex): Prepare
 	return buildContact(values, { customFields, unknownNamesAreErrors });
 }
 
+/**
+ * What auto-map matches item keys to: identifiers, writable reserved fields, and custom fields by
+ * name or by id. Read-only reserved fields (created_at, email_domains, …) are not here, so an item
+ * carrying them lists them as ignored.
+ */
+function autoMapFields(customFields: CustomFieldIndex): AutoMapField[] {
+	return [
+		...IDENTIFIERS.map((field) => ({ name: field.name, aliases: [field.displayName] })),
+		...RESERVED_FIELDS.map((field) => ({ name: field.name, aliases: [field.displayName] })),
+		{ name: ALTERNATE_EMAILS.name, aliases: [ALTERNATE_EMAILS.displayName] },
+		...[...customFields].map(([name, definition]) => ({ name, aliases: [definition.id] })),
+	];
+}
+
 /** The custom field definitions are read once per run (one GET per execution). */
 export async function contactReader(ctx: IExecuteFunctions): Promise<ContactItemReader<SendGridContact>> {
 	const customFields: CustomFieldIndex = await customFieldIndex(ctx);
-	return contactInputReader(ctx, { fieldsCollection: 'additionalFields', customFields: true, toContact: (input) => toContact(input, customFields) });
+	return contactInputReader(ctx, {
+		fieldsCollection: 'additionalFields',
+		customFields: true,
+		autoMapFields: autoMapFields(customFields),
+		toContact: (input) => toContact(input, customFields),
+	});
 }
 
 /** Contact List → Add Contacts takes only the email; no definitions are needed. */

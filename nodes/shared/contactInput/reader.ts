@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import type { PreparedItem } from '../types';
 
+import { autoMapReader, type AutoMapField } from './autoMap';
 import { COLUMNS, CUSTOM_FIELDS, EMAIL, FIELDS_INPUT } from './properties';
 
 /** Set Fields, Map Columns with values defined below, or Map Columns mapping the item JSON as it is. */
@@ -22,6 +23,8 @@ export interface ContactInput {
 export interface ContactInputReading<C> {
 	fieldsCollection: string;
 	customFields: boolean;
+	/** Auto-map: the provider's fields the item's keys are matched to (see autoMap.ts). */
+	autoMapFields: readonly AutoMapField[];
 	toContact(input: ContactInput): PreparedItem<C>;
 }
 
@@ -49,7 +52,8 @@ function customRows(ctx: IExecuteFunctions, itemIndex: number): IDataObject[] {
 
 /**
  * Builds the per-item reader once per run. Item-independent parameters are read here; in auto-map
- * mode the fields come straight from the item JSON, with no parameter resolution per item.
+ * mode the fields come straight from the item JSON (matched to the provider's fields), with no
+ * parameter resolution per item.
  */
 export function contactInputReader<C>(ctx: IExecuteFunctions, reading: ContactInputReading<C>): ContactItemReader<C> {
 	const mode = contactInputMode(ctx);
@@ -63,7 +67,7 @@ export function contactInputReader<C>(ctx: IExecuteFunctions, reading: ContactIn
 			});
 	}
 	if (mode === 'autoMapInputData') {
-		return (item) => reading.toContact({ mode, email: item.json.email, values: item.json, customRows: [] });
+		return autoMapReader(reading);
 	}
 	return (_item, i) => {
 		const values = asRecord(ctx.getNodeParameter(`${COLUMNS}.value`, i, {}));

@@ -34,7 +34,7 @@ describe('AutoSend contact → upsert', () => {
 		);
 		expect(statuses(result)).toEqual(['invalid', 'invalid', 'invalid', 'invalid', 'upserted']);
 		const out = result.outputs[0].map((item) => item.json);
-		expect(out.map((e) => e.errorField)).toEqual(['email', 'firstName', 'loginCount', 'trialEndsAt', undefined]);
+		expect(out.map((e) => e.errorField)).toEqual(['email', 'firstName', 'loginCount', 'trialEndsAt', null]);
 		expect(out[1].errorMessage).toBe('firstName is longer than 255 characters');
 		expect(out[2].errorMessage).toBe('loginCount must be a number, got "many"');
 		expect(bed.requests('/contacts/email')).toHaveLength(1);

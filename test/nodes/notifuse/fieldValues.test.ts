@@ -6,7 +6,7 @@ import { invalidDateTime, mapped } from '../mapperValues';
 
 /** One field holding `value` → what Notifuse would be sent, or the problem. */
 function send(field: string, value: unknown): unknown {
-	const built = buildContact('a@b.co', { [field]: value }, { nullClears: false, clearFields: [] });
+	const built = buildContact('a@b.co', { [field]: value }, { clearEmpty: false, clearFields: [] });
 	return built.ok ? built.contact[field] : `${built.field} ${built.message}`;
 }
 

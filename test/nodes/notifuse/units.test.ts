@@ -15,19 +15,19 @@ const ok = (body: unknown): HttpResponse => ({ status: 200, headers: {}, body, m
 const created = () => ({ status: 'created' as const });
 
 describe('Notifuse contact building', () => {
-	const upsertRules = { nullClears: true, clearFields: [] };
-	const importRules = { nullClears: false, clearFields: [] };
+	const upsertRules = { clearEmpty: true, clearFields: [] };
+	const importRules = { clearEmpty: false, clearFields: [] };
 
 	it('normalises the email and keeps only Notifuse fields', () => {
 		const built = buildContact('  Ann@Example.COM\u00a0', { first_name: ' Ann ', unknown: 1, email: 'ignored' }, importRules);
 		expect(built).toEqual({ ok: true, key: 'ann@example.com', email: 'ann@example.com', contact: { email: 'ann@example.com', first_name: 'Ann' } });
 	});
 
-	it('sends null only where it clears (upsert) and adds the fields to clear', () => {
+	it('sends null only where it clears (upsert with Empty Values = Clear Stored Value) and adds the fields to clear', () => {
 		const values = { last_name: null, phone: '' };
-		expect(buildContact('a@b.co', values, upsertRules)).toMatchObject({ contact: { email: 'a@b.co', last_name: null } });
+		expect(buildContact('a@b.co', values, upsertRules)).toMatchObject({ contact: { email: 'a@b.co', last_name: null, phone: null } });
 		expect(buildContact('a@b.co', values, importRules)).toMatchObject({ contact: { email: 'a@b.co' } });
-		expect(buildContact('a@b.co', {}, { nullClears: true, clearFields: ['country'] })).toMatchObject({ contact: { country: null } });
+		expect(buildContact('a@b.co', {}, { clearEmpty: true, clearFields: ['country'] })).toMatchObject({ contact: { country: null } });
 	});
 
 	it.each([

@@ -25,10 +25,10 @@ describe('Notifuse node: Contact → Create or Update (upsert)', () => {
 		expect(stored('up-2@example.com')).toMatchObject({ phone: '+4912345', custom_json_1: { plan: 'pro' } });
 	});
 
-	it('clears a field given as null in the input and fields listed under Fields to Clear', async () => {
+	it('clears a field given as null in the input (Empty Values = Clear Stored Value) and fields listed under Fields to Clear', async () => {
 		await bed.run(params('contact', 'upsert'), items([{ email: 'clear@example.com', job_title: 'CTO', country: 'DE', state: 'BE' }]));
 		const result = await bed.run(
-			params('contact', 'upsert', { options: { clearFields: ['country'] } }),
+			params('contact', 'upsert', { options: { clearFields: ['country'], emptyValues: 'clear' } }),
 			items([{ email: 'clear@example.com', job_title: null }]),
 		);
 		expect(statuses(result)).toEqual(['updated']);

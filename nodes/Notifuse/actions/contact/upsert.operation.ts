@@ -32,9 +32,22 @@ const clearFieldsOption: INodeProperties = {
 	description: 'Fields to remove from the contact (sent as null, which Notifuse treats as "remove this value")',
 };
 
+/** contacts.upsert is the one Notifuse call that can clear a field (null, Contact.Merge); import cannot. */
+const emptyValuesOption: INodeProperties = {
+	displayName: 'Empty Values',
+	name: 'emptyValues',
+	type: 'options',
+	options: [
+		{ name: 'Ignore', value: 'ignore', description: 'A blank or null value is not sent; the stored value stays' },
+		{ name: 'Clear Stored Value', value: 'clear', description: 'A blank or null value is sent as null, which removes the stored value' },
+	],
+	default: 'ignore',
+	description: 'What a field with an empty value (blank text or null) does to the value Notifuse has stored',
+};
+
 const properties: INodeProperties[] = [
 	...contactInputProperties(true),
-	optionsCollection(defaults, [clearFieldsOption]),
+	optionsCollection(defaults, [clearFieldsOption, emptyValuesOption]),
 ];
 
 export const description = updateDisplayOptions({ show }, properties);
@@ -50,7 +63,11 @@ function interpretUpsert(body: unknown): ChunkVerdict {
 export async function build(this: IExecuteFunctions): Promise<BulkOperation<NotifuseContact>> {
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 	const target = await notifuseTarget(this, this.getNodeParameter('workspaceId', 0, ''));
-	const read = contactReader(this, { nullClears: true, clearFields: readSelection(options.clearFields).filter((name) => FIELDS_BY_NAME.has(name)) });
+	const read = await contactReader(
+		this,
+		{ clearEmpty: options.emptyValues === 'clear', clearFields: readSelection(options.clearFields).filter((name) => FIELDS_BY_NAME.has(name)) },
+		target.workspaceId,
+	);
 	return {
 		transport: target.transport,
 		defaults,
