@@ -26,10 +26,15 @@ export function itemPath(raw: unknown): string[] | undefined {
 
 const VIA_N8N = Symbol('via n8n');
 
+/**
+ * A plain object or an array. Compared by shape, not by `Object.prototype`: n8n loads the node in its
+ * own context, so item objects carry another realm's prototypes.
+ */
 function isContainer(value: unknown): value is Record<string, unknown> {
 	if (typeof value !== 'object' || value === null) return false;
-	const proto = Object.getPrototypeOf(value) as unknown;
-	return Array.isArray(value) || proto === Object.prototype || proto === null;
+	if (Array.isArray(value)) return true;
+	const proto = Object.getPrototypeOf(value) as object | null;
+	return proto === null || Object.getPrototypeOf(proto) === null;
 }
 
 /**
