@@ -59,7 +59,7 @@ const CASES: Case[] = [
 	{
 		provider: SENDGRID,
 		label: 'SendGrid upsert',
-		parameters: (columns) => ({ resource: 'contact', operation: 'upsert', fieldsInput: 'columns', columns, listIds: [], options: { dryRun: true } }),
+		parameters: (columns) => ({ resource: 'contact', operation: 'upsert', fieldsInput: 'columns', columns: columns as INodeParameters, listIds: [], options: { dryRun: true } }),
 		item: (row) => ({
 			email: row.email,
 			first_name: row.first_name.slice(0, 50),
@@ -83,7 +83,7 @@ const CASES: Case[] = [
 	{
 		provider: AUTOSEND,
 		label: 'AutoSend bulk update',
-		parameters: (columns) => ({ resource: 'contact', operation: 'bulkUpdate', fieldsInput: 'columns', columns, runWorkflow: false, options: { dryRun: true } }),
+		parameters: (columns) => ({ resource: 'contact', operation: 'bulkUpdate', fieldsInput: 'columns', columns: columns as INodeParameters, runWorkflow: false, options: { dryRun: true } }),
 		item: (row) => ({
 			email: row.email,
 			firstName: row.first_name,
