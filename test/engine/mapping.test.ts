@@ -9,10 +9,12 @@ describe('Map Columns item paths', () => {
 		['={{ $json["a b"] }}', ['a b']],
 		["={{ $json['x'] }}", ['x']],
 		['={{ $json.list[0].name }}', ['list', '0', 'name']],
-		['  ={{ $json.$x_1 }}  ', ['$x_1']],
+		['={{ $json.$x_1 }}', ['$x_1']],
 	])('%s is the item path %j', (raw, keys) => expect(itemPath(raw)).toEqual(keys));
 
 	it.each([
+		'={{ $json.x }} ',
+		' ={{ $json.x }}',
 		'={{ $json.first.trim() }}',
 		'={{ $json.n + 1 }}',
 		'=Hi {{ $json.name }}',

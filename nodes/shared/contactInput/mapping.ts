@@ -16,7 +16,8 @@ const SEGMENT = /\.\s*([A-Za-z_$][\w$]*)|\[\s*(?:"([^"\\]*)"|'([^'\\]*)'|(\d+))\
 /** The keys of an item path expression, or undefined when the text is any other expression or value. */
 export function itemPath(raw: unknown): string[] | undefined {
 	if (typeof raw !== 'string') return undefined;
-	const whole = WHOLE.exec(raw.trim());
+	// Untrimmed: text around the braces makes n8n's result a string.
+	const whole = WHOLE.exec(raw);
 	if (!whole) return undefined;
 	const keys: string[] = [];
 	for (const m of whole[1].matchAll(SEGMENT)) keys.push(m[1] ?? m[2] ?? m[3] ?? m[4]);
