@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import type { PreparedItem } from '../types';
 
 import { autoMapReader, type AutoMapField } from './autoMap';
+import { mappingReader } from './mapping';
 import { COLUMNS, CUSTOM_FIELDS, EMAIL, FIELDS_INPUT } from './properties';
 
 /** Set Fields, Map Columns with values defined below, or Map Columns mapping the item JSON as it is. */
@@ -69,8 +70,13 @@ export function contactInputReader<C>(ctx: IExecuteFunctions, reading: ContactIn
 	if (mode === 'autoMapInputData') {
 		return autoMapReader(reading);
 	}
-	return (_item, i) => {
-		const values = asRecord(ctx.getNodeParameter(`${COLUMNS}.value`, i, {}));
+	const mapped = mappingReader(ctx, COLUMNS);
+	return (item, i) => {
+		const read = mapped(item, i);
+		const { values } = read;
+		if ('problem' in read) {
+			return { ok: false, email: typeof values.email === 'string' ? values.email.trim().toLowerCase() : undefined, field: read.field, message: read.problem };
+		}
 		return reading.toContact({ mode, email: values.email, values, customRows: [] });
 	};
 }

@@ -2,6 +2,7 @@ import { DEFAULTS } from '../../emulators/autosend';
 import { countBy, outputOf, pairedInOrder, ran, requestsTo } from '../check';
 import { credentialRef } from '../credentials';
 import type { E2eCase } from '../types';
+import { mapColumns } from '../mapColumns';
 import { generate, node, trigger, workflow } from '../workflow';
 
 const credentials = credentialRef('autosend', 'autoSendApi');
@@ -159,6 +160,48 @@ export function autoSendCases(): E2eCase[] {
 				const text = cli.stdout + cli.stderr;
 				checks.that(/api key|unauthori[sz]ed|credential/i.test(text), 'the error names the key/credential problem');
 				checks.that(!text.includes('AS_wrong'), 'the key is not echoed');
+			},
+		},
+		{
+			name: 'AutoSend Map Columns with every mapper type (text, list IDs, number, boolean, date); a bad cell goes to the error output alone',
+			workflow: workflow('e2eAsMapColumns', 'AutoSend Map Columns', [
+				trigger(),
+				generate('Contacts', `return [
+					{ email: 'map-ada@example.com', first: 'Ada', last: 'Lovelace', uid: 'u-1', lists: '${DEFAULTS.lists.newsletter.id}', plan: 'pro', logins: 3, premium: true, trial: '2024-03-01' },
+					{ email: 'map-bad@example.com', first: 'Bad', logins: 'abc', premium: 'false', trial: '2024-03-02' },
+					{ email: 'map-grace@example.com', first: 'Grace', logins: '4', premium: 'false', trial: '2024-03-01T23:30:00-05:00' },
+				];`),
+				node('AutoSend', 'autoSend', {
+					resource: 'contact',
+					operation: 'upsert',
+					runWorkflow: false,
+					...mapColumns([
+						['email', 'string', '={{ $json.email }}'],
+						['firstName', 'string', '={{ $json.first }}'],
+						['lastName', 'string', '={{ $json.last }}'],
+						['userId', 'string', '={{ $json.uid }}'],
+						['listIds', 'string', '={{ $json.lists }}'],
+						['plan', 'string', '={{ $json.plan }}'],
+						['loginCount', 'number', '={{ $json.logins }}'],
+						['isPremium', 'boolean', '={{ $json.premium }}'],
+						['trialEndsAt', 'dateTime', '={{ $json.trial }}'],
+					]),
+					options: unpaced,
+				}, { credentials, onError: 'continueErrorOutput' }),
+				node('Synced', 'n8n-nodes-base.noOp', {}),
+				node('Rejected rows', 'n8n-nodes-base.noOp', {}),
+			], [['Start', 'Contacts'], ['Contacts', 'AutoSend'], ['AutoSend', 'Synced', 0], ['AutoSend', 'Rejected rows', 1]]),
+			check(run, checks, { emulators }) {
+				const synced = outputOf(run, 'Synced');
+				checks.equal(synced.map((item) => [item.json.email, item.json.status]), [['map-ada@example.com', 'upserted'], ['map-grace@example.com', 'upserted']], 'synced items');
+				const rejected = outputOf(run, 'Rejected rows').map((item) => String(item.json.error));
+				checks.that(rejected.length === 1 && /^Item 1 \(map-bad@example.com\): loginCount .*"abc"/.test(rejected[0]), `rejected: ${JSON.stringify(rejected)}`);
+				const ada = emulators.autosend.store.findContact('map-ada@example.com');
+				checks.equal(ada?.customFields, { plan: 'pro', loginCount: 3, isPremium: true, trialEndsAt: '2024-03-01' }, 'typed custom fields stored');
+				checks.equal([ada?.firstName, ada?.lastName, ada?.userId], ['Ada', 'Lovelace', 'u-1'], 'standard fields stored');
+				checks.equal([...(ada?.listIds ?? [])], [DEFAULTS.lists.newsletter.id], 'added to the mapped list');
+				checks.equal(emulators.autosend.store.findContact('map-grace@example.com')?.customFields, { loginCount: 4, isPremium: false, trialEndsAt: '2024-03-01' }, 'the day as written');
+				checks.equal(emulators.autosend.store.findContact('map-bad@example.com'), undefined, 'the bad row was not sent');
 			},
 		},
 	];

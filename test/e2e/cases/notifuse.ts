@@ -2,6 +2,7 @@ import { DEFAULTS } from '../../emulators/notifuse';
 import { batchSizes, countBy, outputOf, pairedInOrder, requestsTo } from '../check';
 import { credentialRef } from '../credentials';
 import type { E2eCase, Emulators } from '../types';
+import { mapColumns } from '../mapColumns';
 import { generate, node, trigger, workflow } from '../workflow';
 
 const credentials = credentialRef('notifuse', 'notifuseApi');
@@ -106,6 +107,44 @@ export function notifuseCases(): E2eCase[] {
 				checks.that(run?.status === 'error' || cli.code !== 0, 'the execution failed');
 				checks.that(/workspace/i.test(cli.stdout + cli.stderr), 'the error names the workspace');
 				checks.equal(workspace(emulators).contacts.has('nobody@example.com'), false, 'nothing written');
+			},
+		},
+		{
+			name: 'Notifuse Map Columns with every mapper type (text, number; date-time and JSON slots as text); a bad cell goes to the error output alone',
+			workflow: workflow('e2eNfMapColumns', 'Notifuse Map Columns', [
+				trigger(),
+				generate('Contacts', `return [
+					{ email: 'map-ada@example.com', first: 'Ada', country: 'GB', n: 3, at: '2024-03-01T10:30Z', tags: ['a', 'b'] },
+					{ email: 'map-bad@example.com', first: 'Bad', n: 'abc', at: '2024-03-01T10:30:00Z', tags: ['c'] },
+					{ email: 'map-grace@example.com', first: 'Grace', n: '2.5', at: '2024-03-01', tags: { team: 'navy' } },
+				];`),
+				node('Notifuse', 'notifuse', {
+					resource: 'contact',
+					operation: 'import',
+					workspaceId: '',
+					...mapColumns([
+						['email', 'string', '={{ $json.email }}'],
+						['first_name', 'string', '={{ $json.first }}'],
+						['country', 'string', '={{ $json.country }}'],
+						['custom_number_1', 'number', '={{ $json.n }}'],
+						['custom_datetime_1', 'string', '={{ $json.at }}'],
+						['custom_json_1', 'string', '={{ $json.tags }}'],
+					]),
+					options: {},
+				}, { credentials, onError: 'continueErrorOutput' }),
+				node('Synced', 'n8n-nodes-base.noOp', {}),
+				node('Rejected rows', 'n8n-nodes-base.noOp', {}),
+			], [['Start', 'Contacts'], ['Contacts', 'Notifuse'], ['Notifuse', 'Synced', 0], ['Notifuse', 'Rejected rows', 1]]),
+			check(run, checks, { emulators }) {
+				const synced = outputOf(run, 'Synced');
+				checks.equal(synced.map((item) => [item.json.email, item.json.status]), [['map-ada@example.com', 'created'], ['map-grace@example.com', 'created']], 'synced items');
+				const rejected = outputOf(run, 'Rejected rows').map((item) => String(item.json.error));
+				checks.that(rejected.length === 1 && /^Item 1 \(map-bad@example.com\): custom_number_1 .*"abc"/.test(rejected[0]), `rejected: ${JSON.stringify(rejected)}`);
+				const ada = workspace(emulators).contacts.get('map-ada@example.com')?.values;
+				checks.equal([ada?.first_name, ada?.country, ada?.custom_number_1, ada?.custom_datetime_1, ada?.custom_json_1], ['Ada', 'GB', 3, '2024-03-01T10:30:00Z', ['a', 'b']], 'typed fields stored');
+				const grace = workspace(emulators).contacts.get('map-grace@example.com')?.values;
+				checks.equal([grace?.custom_number_1, grace?.custom_datetime_1, grace?.custom_json_1], [2.5, '2024-03-01T00:00:00Z', { team: 'navy' }], 'number text, bare date as midnight UTC, JSON object');
+				checks.that(!workspace(emulators).contacts.has('map-bad@example.com'), 'the bad row was not sent');
 			},
 		},
 	];

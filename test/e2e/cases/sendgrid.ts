@@ -2,6 +2,7 @@ import { DEFAULTS } from '../../emulators/sendgrid';
 import { countBy, outputOf, pairedInOrder, requestsTo } from '../check';
 import { credentialRef } from '../credentials';
 import type { E2eCase } from '../types';
+import { mapColumns } from '../mapColumns';
 import { generate, node, trigger, workflow } from '../workflow';
 
 const credentials = credentialRef('sendgrid', 'sendGridMarketingApi');
@@ -80,6 +81,48 @@ export function sendGridCases(): E2eCase[] {
 				checks.that(run?.status === 'error' || cli.code !== 0, 'the execution failed');
 				checks.that(/authoriz|grant|api key|credential/i.test(text), 'the error names the key problem');
 				checks.that(!text.includes('SG.wrong'), 'the key is not echoed');
+			},
+		},
+		{
+			name: 'SendGrid Map Columns with every mapper type (text, number, date custom fields); a bad cell goes to the error output alone',
+			workflow: workflow('e2eSgMapColumns', 'SendGrid Map Columns', [
+				trigger(),
+				generate('Contacts', `return [
+					{ email: 'map-ada@example.com', first: 'Ada', city: 'London', org: 'Analytical', ltv: 1200.5, signup: '2024-02-29' },
+					{ email: 'map-bad@example.com', first: 'Bad', org: 'X', ltv: 'abc', signup: '2024-03-01' },
+					{ email: 'map-grace@example.com', first: 'Grace', org: 'Navy', ltv: '7', signup: '2024-12-31T23:30:00-05:00', alt: 'g@example.org' },
+				];`),
+				node('SendGrid', 'sendGridContacts', {
+					resource: 'contact',
+					operation: 'upsert',
+					...mapColumns([
+						['email', 'string', '={{ $json.email }}'],
+						['first_name', 'string', '={{ $json.first }}'],
+						['city', 'string', '={{ $json.city }}'],
+						['alternate_emails', 'string', '={{ $json.alt }}'],
+						['company', 'string', '={{ $json.org }}'],
+						['lifetime_value', 'number', '={{ $json.ltv }}'],
+						['signup_date', 'dateTime', '={{ $json.signup }}'],
+					]),
+					listIds: [],
+					options: { waitForImport: true },
+				}, { credentials, onError: 'continueErrorOutput' }),
+				node('Synced', 'n8n-nodes-base.noOp', {}),
+				node('Rejected rows', 'n8n-nodes-base.noOp', {}),
+			], [['Start', 'Contacts'], ['Contacts', 'SendGrid'], ['SendGrid', 'Synced', 0], ['SendGrid', 'Rejected rows', 1]]),
+			check(run, checks, { emulators }) {
+				const synced = outputOf(run, 'Synced');
+				checks.equal(synced.map((item) => [item.json.email, item.json.status]), [['map-ada@example.com', 'created'], ['map-grace@example.com', 'created']], 'synced items');
+				const rejected = outputOf(run, 'Rejected rows').map((item) => String(item.json.error));
+				checks.that(rejected.length === 1 && /^Item 1 \(map-bad@example.com\): lifetime_value .*"abc"/.test(rejected[0]), `rejected: ${JSON.stringify(rejected)}`);
+				const { company, lifetimeValue, signupDate } = DEFAULTS.customFields;
+				const ada = emulators.sendgrid.store.findByEmail('map-ada@example.com');
+				checks.equal(ada?.custom_fields, { [company.id]: 'Analytical', [lifetimeValue.id]: 1200.5, [signupDate.id]: '02/29/2024' }, 'typed custom fields stored');
+				checks.equal([ada?.fields.first_name, ada?.fields.city], ['Ada', 'London'], 'reserved fields stored');
+				const grace = emulators.sendgrid.store.findByEmail('map-grace@example.com');
+				checks.equal(grace?.custom_fields, { [company.id]: 'Navy', [lifetimeValue.id]: 7, [signupDate.id]: '12/31/2024' }, 'number text converted, the day as written');
+				checks.equal(grace?.alternate_emails, ['g@example.org'], 'alternate emails stored');
+				checks.equal(requestsTo(emulators.sendgrid, PUT).map((entry) => entry.contacts), [2], 'one request with the two good contacts');
 			},
 		},
 	];

@@ -62,3 +62,33 @@ describe('Notifuse Map Columns: date-times as Go time.Parse(time.RFC3339) takes 
 		expect(bed.requests('/api/contacts.import').map((entry) => entry.contacts)).toEqual([1]);
 	});
 });
+
+describe('Notifuse Map Columns: a cell n8n cannot convert to the mapped type fails only its item', () => {
+	let bed: NotifuseTestbed;
+	beforeAll(async () => (bed = await testbed()), 60_000);
+	afterAll(async () => await bed.close());
+	beforeEach(() => bed.emulator.clearLog());
+
+	it('a number slot given "abc" makes item 1 invalid naming the field and the value; items 0 and 2 are sent', async () => {
+		const result = await bed.run(
+			mapColumns,
+			items([
+				{ email: 'b0@example.com', at: '2024-03-01T10:30:00Z', tags: ['a'], n: 1 },
+				{ email: 'b1@example.com', at: '2024-03-01T10:30:00Z', tags: ['b'], n: 'abc' },
+				{ email: 'b2@example.com', tags: { k: 'v' }, n: '2.5' },
+			]),
+			{ onError: 'continueRegularOutput' },
+		);
+		expect(statuses(result)).toEqual(['created', 'invalid', 'created']);
+		expect(result.outputs[0][1].json).toMatchObject({
+			email: 'b1@example.com',
+			errorField: 'custom_number_1',
+			errorMessage: 'custom_number_1 must be a number, got "abc"',
+		});
+		const [request] = bed.requests('/api/contacts.import');
+		expect(bodyOf(request).contacts).toEqual([
+			{ email: 'b0@example.com', custom_datetime_1: '2024-03-01T10:30:00Z', custom_json_1: ['a'], custom_number_1: 1 },
+			{ email: 'b2@example.com', custom_json_1: { k: 'v' }, custom_number_1: 2.5 },
+		]);
+	});
+});

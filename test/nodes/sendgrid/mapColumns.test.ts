@@ -60,3 +60,36 @@ describe('SendGrid Map Columns under the other reading of the undocumented JSON 
 		}
 	});
 });
+
+describe('SendGrid Map Columns: a cell n8n cannot convert to the mapped type fails only its item', () => {
+	let bed: SendGridTestbed;
+	beforeAll(async () => (bed = await testbed({ dateValues: 'mmddyyyy' })), 60_000);
+	afterAll(async () => await bed.close());
+	beforeEach(() => bed.emulator.clearLog());
+
+	it('a Number custom field given "abc" makes item 1 invalid naming the field and the value; items 0 and 2 are sent', async () => {
+		const result = await bed.run(
+			mapColumns,
+			[
+				{ json: { email: 'b0@example.com', signup: '2024-03-01', ltv: 10, org: 'Acme' } },
+				{ json: { email: 'b1@example.com', signup: '2024-03-02', ltv: 'abc', org: 'Beta' } },
+				{ json: { email: 'b2@example.com', signup: 'not a date', ltv: 2, org: 'Gamma' } },
+				{ json: { email: 'b3@example.com', signup: '2024-03-04T10:00:00Z', ltv: '3', org: 'Delta' } },
+			],
+			{ onError: 'continueRegularOutput' },
+		);
+		expect(statuses(result)).toEqual(['created', 'invalid', 'invalid', 'created']);
+		expect(result.outputs[0][1].json).toMatchObject({
+			email: 'b1@example.com',
+			errorField: 'lifetime_value',
+			errorMessage: 'lifetime_value (Number custom field) must be a number, got "abc"',
+		});
+		expect(result.outputs[0][2].json).toMatchObject({ email: 'b2@example.com', errorField: 'signup_date' });
+		expect(String(result.outputs[0][2].json.errorMessage)).toContain('"not a date"');
+		const [put] = bed.requests('PUT', '/v3/marketing/contacts');
+		expect(bodyOf(put).contacts).toEqual([
+			{ email: 'b0@example.com', custom_fields: { [signupDate.id]: '03/01/2024', [lifetimeValue.id]: 10, [company.id]: 'Acme' } },
+			{ email: 'b3@example.com', custom_fields: { [signupDate.id]: '03/04/2024', [lifetimeValue.id]: 3, [company.id]: 'Delta' } },
+		]);
+	});
+});
