@@ -60,7 +60,7 @@ interface OpenedTestbed {
 }
 
 /** The Bed every provider's testbed becomes: only how parameters and credentials are built differs. */
-function bedOf(
+export function bedOf(
 	bed: OpenedTestbed,
 	how: {
 		nodeType: string;
