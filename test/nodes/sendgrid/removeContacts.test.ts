@@ -89,6 +89,44 @@ describe('SendGrid contactList → removeContacts', () => {
 		expect(deletes()).toHaveLength(2);
 	});
 
+	it('a 503 on the removal is resent; the chunk is not looked up again', async () => {
+		seed(20, 0);
+		bed.emulator.faults.add({ kind: 'status', status: 503, count: 2, path: `${LIST}/contacts`, method: 'DELETE' });
+		const result = await bed.run(removeParams(NEWSLETTER, { batchSize: 10 }), people(20, 'm'));
+		expect(countBy(statuses(result))).toEqual({ queued: 20 });
+		expect(bed.requests('POST', SEARCH)).toHaveLength(2);
+		expect(deletes()).toHaveLength(4);
+	});
+
+	it('a 404 on the removal (a contact deleted since the lookup) splits the chunk and looks the halves up afresh', async () => {
+		seed(4, 0);
+		bed.emulator.faults.add({ kind: 'status', status: 404, count: 1, path: `${LIST}/contacts`, method: 'DELETE' });
+		const result = await bed.run(removeParams(NEWSLETTER), people(4, 'm'));
+		expect(countBy(statuses(result))).toEqual({ queued: 4 });
+		expect(bed.requests('POST', SEARCH).map((r) => r.status)).toHaveLength(3);
+		expect(deletes().map((r) => r.status)).toEqual([404, 202, 202]);
+	});
+
+	it('a 404 for a lone contact reports it not_found', async () => {
+		seed(1, 0);
+		bed.emulator.faults.add({ kind: 'status', status: 404, count: 1, path: `${LIST}/contacts`, method: 'DELETE' });
+		const result = await bed.run(removeParams(NEWSLETTER), people(1, 'm'));
+		expect(statuses(result)).toEqual(['not_found']);
+	});
+
+	it('members still in the list when the wait ends are queued, with the job id and why', async () => {
+		seed(2, 0);
+		bed.emulator.configure({ jobDelayMs: 60_000 });
+		const result = await bed.run(removeParams(NEWSLETTER, { waitForRemoval: true, maxWaitMinutes: 0.05 }), people(2, 'm'));
+		const out = result.outputs[0].map((item) => item.json);
+		expect(out.map((o) => o.status)).toEqual(['queued', 'queued']);
+		expect(String(out[0].note)).toContain('still in the list when the wait ended');
+		expect(typeof out[0].jobId).toBe('string');
+		// list check, lookup, DELETE, then lookups at 0.5, 1.5 and 3 s of the 3 s wait.
+		expect(bed.requests('POST', SEARCH)).toHaveLength(4);
+		expect(members()).toBe(2);
+	});
+
 	it('dry run sends nothing', async () => {
 		const result = await bed.run(removeParams(NEWSLETTER, { dryRun: true }), people(3, 'm'));
 		expect(countBy(statuses(result))).toEqual({ dry_run: 3 });
