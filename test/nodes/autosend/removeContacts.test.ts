@@ -130,6 +130,19 @@ describe('AutoSend contactList → removeContacts', () => {
 		expect(bed.emulator.log).toHaveLength(0);
 	});
 
+	it('with the default pacing (2 requests/second) AutoSend\'s real rate limit answers no 429', async () => {
+		const limited = await testbed({ rateLimit: { perSecond: 2, burst: 2 } });
+		try {
+			for (let i = 0; i < 6; i++) limited.emulator.store.upsertContact({ email: `m-${i}@example.com`, listIds: [NEWSLETTER] });
+			const result = await limited.run(removeParams(NEWSLETTER, { options: { batchSize: 1 } }), people(6, 'm'));
+			expect(countBy(statuses(result))).toEqual({ removed: 6 });
+			expect(limited.requests().filter((r) => r.status === 429)).toHaveLength(0);
+			expect(limited.requests().filter((r) => r.path.endsWith('/contacts/remove'))).toHaveLength(6);
+		} finally {
+			await limited.close();
+		}
+	});
+
 	it('dry run plans the requests and sends nothing', async () => {
 		seed(5, 0);
 		const result = await bed.run(removeParams(NEWSLETTER, { options: { dryRun: true, batchSize: 2 } }), people(5, 'm'));
