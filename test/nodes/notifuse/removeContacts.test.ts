@@ -53,16 +53,19 @@ describe('Notifuse contactList → removeContacts', () => {
 		expect(workspace().contacts.size).toBe(230);
 	});
 
-	it('10,000 members → 10,000 calls + 1 list check', async () => {
-		seed(10_000, 0);
-		const result = await bed.run(removeParams(NEWSLETTER), people(10_000, 'm'));
+	// One call per contact: 10,000 take ~90 s alone on this machine, too long for the shared suite (a run
+	// that outlives its timeout writes into the next test's emulator); VOLUME_10K=1 runs them too.
+	const sizes = process.env.VOLUME_10K ? [2_000, 10_000] : [2_000];
+	it.each(sizes)('%i members → one call each + 1 list check', async (count) => {
+		seed(count, 0);
+		const result = await bed.run(removeParams(NEWSLETTER), people(count, 'm'));
 		expect(result.status).toBe('success');
-		expect(countBy(statuses(result))).toEqual({ removed: 10_000 });
-		expect(bed.requests(REMOVE)).toHaveLength(10_000);
-		expect(bed.emulator.log).toHaveLength(10_001);
+		expect(countBy(statuses(result))).toEqual({ removed: count });
+		expect(bed.requests(REMOVE)).toHaveLength(count);
+		expect(bed.emulator.log).toHaveLength(count + 1);
 		expect(activeMembers()).toBe(0);
-		console.log(`Notifuse removeContacts 10,000: ${bed.emulator.log.length} requests, ${result.durationMs} ms`);
-	}, 120_000);
+		console.log(`Notifuse removeContacts ${count}: ${bed.emulator.log.length} requests, ${result.durationMs} ms`);
+	}, 300_000);
 
 	it('a list that does not exist fails every item without one removal call', async () => {
 		seed(3, 0);
