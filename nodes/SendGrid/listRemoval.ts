@@ -131,7 +131,8 @@ export function listRemoval(options: ListRemovalOptions) {
 			if (state.members.size === 0) return NOTHING_SENT;
 			state.jobIds = [];
 			let last: HttpResponse = NOTHING_SENT;
-			for (const ids of idGroups([...state.members.values()])) {
+			// search/emails also matches alternate emails: two items can name one contact, sent once.
+			for (const ids of idGroups([...new Set(state.members.values())])) {
 				last = await http.send({ method: 'DELETE', url: `${base}/contacts`, qs: { contact_ids: ids.join(',') } });
 				if (!isSuccess(last)) return last;
 				const parsed = upsertAnswer.safeParse(last.body);

@@ -127,6 +127,15 @@ describe('SendGrid contactList → removeContacts', () => {
 		expect(members()).toBe(2);
 	});
 
+	it('two items that name one contact (its email and an alternate email) send its id once', async () => {
+		const now = new Date().toISOString();
+		bed.emulator.store.upsert({ index: 0, identifiers: { email: 'main@example.com' }, alternate_emails: ['alt@example.com'], fields: {}, custom_fields: {} }, [NEWSLETTER], now, false);
+		const result = await bed.run(removeParams(NEWSLETTER), [{ json: { email: 'main@example.com' } }, { json: { email: 'alt@example.com' } }]);
+		expect(statuses(result)).toEqual(['queued', 'queued']);
+		expect(deletes()).toHaveLength(1);
+		expect(deletes()[0].contacts).toBe(1);
+	});
+
 	it('dry run sends nothing', async () => {
 		const result = await bed.run(removeParams(NEWSLETTER, { dryRun: true }), people(3, 'm'));
 		expect(countBy(statuses(result))).toEqual({ dry_run: 3 });
