@@ -84,6 +84,16 @@ describe('Notifuse contactList → removeContacts', () => {
 		expect(bed.requests(REMOVE)).toHaveLength(3);
 	});
 
+	it('an email Notifuse\'s validator rejects (400 "invalid email format") is invalid, its neighbours removed', async () => {
+		seed(3, 0);
+		bed.emulator.faults.add({ kind: 'status', status: 400, count: 1, skip: 1, path: REMOVE, body: { error: 'invalid email format: m-1@example.com' } });
+		const result = await bed.run(removeParams(NEWSLETTER, { options: { concurrency: 1 } }), people(3, 'm'), { onError: 'continueRegularOutput' });
+		const out = result.outputs[0].map((item) => item.json);
+		expect(out.map((o) => o.status)).toEqual(['removed', 'invalid', 'removed']);
+		expect(out[1]).toMatchObject({ errorCode: 'INVALID_EMAIL', errorField: 'email' });
+		expect(bed.requests(REMOVE)).toHaveLength(3);
+	});
+
 	it('dry run sends nothing', async () => {
 		seed(2, 0);
 		const result = await bed.run(removeParams(NEWSLETTER, { options: { dryRun: true } }), people(2, 'm'));
