@@ -18,6 +18,9 @@
  *   `email` (default '={{ $json.email }}'); POST /contact-lists/contacts/bulk-add, batchSize ≤ 500 (default 500).
  *   Status added (with `created`: true when AutoSend created the contact) | already_in_list | suppressed | invalid | failed;
  *   `listId` on every item.
+ * - resource 'contactList', operation 'removeContacts': `list`, `email` as for addContacts;
+ *   POST /contact-lists/{id}/contacts/remove, batchSize ≤ 500 (default 100: AutoSend documents no limit). Status
+ *   removed | not_in_list | not_found | invalid | failed | unknown (the answer and a lookup cannot tell); `listId`.
  * Output per item: status, email, id (where AutoSend returns it), request, errorMessage / errorCode / errorField.
  */
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';

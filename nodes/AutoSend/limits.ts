@@ -16,3 +16,10 @@ export const SINGLE_CONTACT_DEFAULTS: BulkOptionDefaults = {
 	requestsPerSecond: AUTOSEND_REQUESTS_PER_SECOND,
 	batched: false,
 };
+
+/**
+ * POST /contact-lists/{id}/contacts/remove: no source gives a maximum. 100 matches the one documented
+ * AutoSend array limit (bulk-update); a 400 about the emails splits the request in case it is lower.
+ */
+export const LIST_REMOVE_DEFAULT_EMAILS = 100;
+export const LIST_REMOVE_MAX_EMAILS = BULK_ADD_MAX_EMAILS;

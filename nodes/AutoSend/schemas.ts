@@ -84,3 +84,27 @@ export const listsAnswer = z.object({
 });
 
 export type CustomFieldType = z.infer<typeof customFieldType>;
+
+/** An email entry of a per-email list in an answer: a plain string or an object with `email`. */
+const emailMention = z.union([z.string(), z.object({ email: z.string().optional(), error: z.string().optional(), reason: z.string().optional() }).passthrough()]);
+
+/**
+ * POST /contact-lists/{id}/contacts/remove: no page documents the answer (the Convex SDK only calls
+ * it), so every field is optional: a count, per-email lists like bulk-add's, or nothing but success.
+ */
+export const listRemoveAnswer = z.object({
+	success: z.literal(true),
+	data: z
+		.object({
+			removed: z.number().optional(),
+			notInList: z.union([z.number(), z.array(emailMention)]).optional(),
+			notFound: z.union([z.number(), z.array(emailMention)]).optional(),
+			contacts: z.array(z.object({ id: z.string().optional(), email: z.string() }).passthrough()).optional(),
+			errors: z.array(emailMention).optional(),
+			validation: z.object({ invalid: z.array(emailMention).optional() }).passthrough().optional(),
+		})
+		.passthrough()
+		.nullable()
+		.optional(),
+});
+export type ListRemoveData = NonNullable<z.infer<typeof listRemoveAnswer>['data']>;

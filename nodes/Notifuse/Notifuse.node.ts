@@ -13,6 +13,9 @@
  *   options.subscribeToLists (list ids). null cannot clear a field here (Notifuse keeps the stored value).
  * - resource 'contactList', operation 'addContacts': `listIds` (list ids, required) — contacts.import with
  *   subscribe_to_lists; the lists are checked to exist first.
+ * - resource 'contactList', operation 'removeContacts': `listId` (one list id), `email` (default
+ *   '={{ $json.email }}'); one contactLists.removeContact per contact, the list checked first. Status removed |
+ *   not_in_list (Notifuse's 404 for a non-member or an unknown email) | invalid | failed; `listId` on every item.
  * Output per item: status (created | updated | added | invalid | failed | dry_run), email, request,
  * errorMessage / errorCode / errorField on failure; `listIds` (and `contactAction` for addContacts).
  */

@@ -11,6 +11,10 @@
  *   'fields': `email`, `additionalFields` (identifiers and reserved fields), `customFieldsUi`
  *   ({ customField: [{ name, value }] }). One GET /v3/marketing/field_definitions per run.
  * - resource 'contactList', operation 'addContacts': `email` (default '={{ $json.email }}').
+ * - resource 'contactList', operation 'removeContacts': `listId` (one list id, not `listIds`), `email`; options
+ *   batchSize (≤ 100), waitForRemoval (default false), maxWaitMinutes. GET /v3/marketing/lists/{id} once, then per
+ *   ≤100 emails one search/emails and one DELETE /v3/marketing/lists/{id}/contacts?contact_ids=… for the members.
+ *   Status queued (jobId) | removed (with waitForRemoval) | not_in_list | not_found | invalid | failed.
  * Output per item: status (queued | created | updated | upserted | invalid | failed | dry_run), email,
  * jobId, listIds, request, errorMessage / errorCode / errorField on failure. Chunks hold at most 30,000
  * contacts and 6,000,000 bytes.

@@ -18,3 +18,19 @@ export const upsertDefaults: BulkOptionDefaults = {
 	batched: true,
 	timeoutMs: SENDGRID_TIMEOUT_MS,
 };
+
+/**
+ * Remove Contacts: one search/emails call (≤100 emails, OpenAPI) resolves a chunk's ids, so a chunk is
+ * at most 100 contacts. The DELETE carries the ids in its URL; the spec gives no count limit, so the
+ * query is also kept under 7,000 characters (servers commonly refuse request lines over 8 KB).
+ */
+export const LIST_REMOVE_MAX_CONTACTS = 100;
+export const LIST_REMOVE_MAX_QUERY_CHARS = 7000;
+
+export const listRemoveDefaults: BulkOptionDefaults = {
+	batchSize: LIST_REMOVE_MAX_CONTACTS,
+	maxBatchSize: LIST_REMOVE_MAX_CONTACTS,
+	concurrency: 2,
+	requestsPerSecond: 0,
+	batched: true,
+};

@@ -7,6 +7,12 @@ export type ContactStatus =
 	| 'upserted'
 	| 'added'
 	| 'already_in_list'
+	/** Taken off a list; the contact itself stays. */
+	| 'removed'
+	/** The provider says the contact is not a member of the list (nothing to remove). */
+	| 'not_in_list'
+	/** The provider has no contact with this identifier. */
+	| 'not_found'
 	| 'queued'
 	| 'invalid'
 	| 'suppressed'

@@ -12,6 +12,9 @@ export const KNOWN_STATUSES = new Set([
 	'upserted',
 	'added',
 	'already_in_list',
+	'removed',
+	'not_in_list',
+	'not_found',
 	'queued',
 	'invalid',
 	'suppressed',
@@ -20,7 +23,7 @@ export const KNOWN_STATUSES = new Set([
 ]);
 const FAILURES = new Set(['invalid', 'failed']);
 /** Statuses that tell the user the provider took the contact. */
-const SUCCESSES = new Set(['created', 'updated', 'upserted', 'added', 'already_in_list', 'queued']);
+const SUCCESSES = new Set(['created', 'updated', 'upserted', 'added', 'already_in_list', 'removed', 'queued']);
 
 export interface InvariantOptions {
 	/** The operation may create duplicates when resent (AutoSend create). */

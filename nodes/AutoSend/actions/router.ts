@@ -11,7 +11,10 @@ const operations = {
 		upsert: bulkOperation(contact.upsert.build),
 		bulkUpdate: bulkOperation(contact.bulkUpdate.build),
 	},
-	contactList: { addContacts: bulkOperation(contactList.addContacts.build) },
+	contactList: {
+		addContacts: bulkOperation(contactList.addContacts.build),
+		removeContacts: bulkOperation(contactList.removeContacts.build),
+	},
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

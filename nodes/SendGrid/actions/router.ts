@@ -7,7 +7,10 @@ import * as contactList from './contactList';
 
 const operations = {
 	contact: { upsert: bulkOperation(contact.upsert.build) },
-	contactList: { addContacts: bulkOperation(contactList.addContacts.build) },
+	contactList: {
+		addContacts: bulkOperation(contactList.addContacts.build),
+		removeContacts: bulkOperation(contactList.removeContacts.build),
+	},
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -103,6 +103,45 @@ export function exampleCases(): E2eCase[] {
 		},
 		postgresExampleCase(),
 		{
+			name: 'example crm-segment-to-list: 300 CRM rows (stood in by a Code node) → 200 still in the segment added, 100 who left removed / not_in_list / not_found',
+			workflow: loadExample('crm-segment-to-list.json', 'e2eExCrmSegment', (node) => {
+				if (node.name === 'Segment rows from the CRM') {
+					// 0-199 in the segment, 200-259 churned (on the list), 260-279 opted out (already off it), 280-299 churned, never synced.
+					return buildNode(node.name, 'n8n-nodes-base.code', {
+						jsCode: `return Array.from({ length: 300 }, (_, i) => ({ json: {
+							email: 'seg-' + i + '@example.com',
+							crm_status: i < 200 ? (i % 3 === 0 ? 'trial' : 'active') : i < 260 || i >= 280 ? 'churned' : 'opted_out',
+						} }));`,
+					}, { typeVersion: 2, position: node.position });
+				}
+				return unpaced(manualStart(node));
+			}),
+			before(emulators) {
+				const store = emulators.autosend.store;
+				for (let i = 200; i < 260; i++) store.upsertContact({ email: `seg-${i}@example.com`, listIds: [AUTOSEND.lists.newsletter.id] });
+				for (let i = 260; i < 280; i++) store.upsertContact({ email: `seg-${i}@example.com` });
+			},
+			check(run, checks, { emulators }) {
+				const added = outputOf(run, 'Add to Newsletter');
+				checks.equal(countBy(added, 'status'), { added: 200 }, 'rows still in the segment added');
+				const removed = outputOf(run, 'Remove from Newsletter');
+				checks.equal(countBy(removed, 'status'), { removed: 60, not_in_list: 20, not_found: 20 }, 'rows that left');
+				checks.that(pairedInOrder(removed), 'removal results paired in order');
+				checks.equal([removed[0]?.json.email, removed[99]?.json.email], ['seg-200@example.com', 'seg-299@example.com'], 'removal results in input order');
+				checks.that(!ran(run, 'Rows to fix'), 'no row to fix');
+				checks.equal(requestsTo(emulators.autosend, '/v1/contact-lists/contacts/bulk-add').map((entry) => entry.contacts), [200], 'one bulk-add request');
+				const removals = emulators.autosend.log.filter((entry) => entry.path.endsWith('/contacts/remove'));
+				checks.equal(removals.map((entry) => entry.contacts), [100], 'one removal request');
+				const store = emulators.autosend.store;
+				const onList = [...(store.lists.get(AUTOSEND.lists.newsletter.id)?.members ?? [])]
+					.map((id) => store.contactsById.get(id)?.email ?? '')
+					.filter((email) => email.startsWith('seg-'));
+				checks.equal(onList.length, 200, 'the newsletter holds exactly the segment (other cases share the emulator)');
+				checks.that(onList.every((email) => Number(/seg-(\d+)@/.exec(email)?.[1]) < 200), 'nobody who left is still on the list');
+				checks.that(Boolean(emulators.autosend.store.findContact('seg-200@example.com')), 'a removed contact stays in AutoSend');
+			},
+		},
+		{
 			name: 'example scheduled-crm-to-sendgrid: CRM rows (stood in by a Code node) → upsert + list, failures aggregated to the notification branch',
 			workflow: loadExample('scheduled-crm-to-sendgrid.json', 'e2eExCrmSendGrid', (node) => {
 				if (node.name === 'Contacts changed in the CRM') {

@@ -16,6 +16,8 @@ import type { FaultConfig, RateLimitConfig } from '../common';
  */
 export type BulkUpdateCounts = 'accurate' | 'zeros' | 'zerosNothingStored' | 'totalProcessed' | 'failedUncounted';
 
+export type ListRemoveAnswer = 'detailed' | 'counts' | 'bare';
+
 /** What happens to a `customFields` key that has no definition in the project. */
 export type UnknownCustomFieldPolicy = 'accept' | 'reject' | 'drop';
 
@@ -59,6 +61,14 @@ export interface AutoSendEmulatorOptions {
 	maxBulkAddItems?: number;
 	/** Emails per `contacts/search/emails` call (undocumented). */
 	maxSearchEmails?: number;
+	/** Emails or contact ids per list `contacts/remove` call (undocumented; 500 like bulk-add, a guess). */
+	maxListRemoveItems?: number;
+	/**
+	 * The answer of `POST /contact-lists/{id}/contacts/remove`, which no page documents (the Convex SDK,
+	 * providers.md §1.2 S2, only calls it): `detailed` (default) counts plus per-email lists in bulk-add's
+	 * style, `counts` only `{removed}`, `bare` only `{success, message}` [all guesses].
+	 */
+	listRemoveAnswer?: ListRemoveAnswer;
 	/** Largest request body in bytes (undocumented; 1 MB, a common JSON body-parser setting). */
 	maxBodyBytes?: number;
 	maxEmailLength?: number;
@@ -84,6 +94,8 @@ export interface ResolvedOptions {
 	dateValues: 'iso8601' | 'dateOnly';
 	maxBulkAddItems: number;
 	maxSearchEmails: number;
+	maxListRemoveItems: number;
+	listRemoveAnswer: ListRemoveAnswer;
 	maxBodyBytes: number;
 	maxEmailLength: number;
 	maxNameLength: number;
@@ -110,6 +122,8 @@ export function resolveOptions(options: AutoSendEmulatorOptions = {}): ResolvedO
 		dateValues: options.dateValues ?? 'iso8601',
 		maxBulkAddItems: options.maxBulkAddItems ?? 500,
 		maxSearchEmails: options.maxSearchEmails ?? 100,
+		maxListRemoveItems: options.maxListRemoveItems ?? 500,
+		listRemoveAnswer: options.listRemoveAnswer ?? 'detailed',
 		maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
 		maxEmailLength: options.maxEmailLength ?? 254,
 		maxNameLength: options.maxNameLength ?? 255,

@@ -23,6 +23,9 @@
  *   `validation.suppressed` and not added; invalid emails go to `validation.invalid` with a reason;
  *   unknown contactIds go to `errors` as `{contactId, error}`; a segment id is a 400; `contacts[]`
  *   holds the contacts added or created (not those already in the list).
+ * - list contacts/remove (Convex SDK call, S2): exactly one of emails / contactIds, 1..500
+ *   (`maxListRemoveItems`, a guess); members leave the list, contacts stay; unknown emails / non-members
+ *   are reported, not errors; the answer follows `listRemoveAnswer` (detailed / counts / bare, all guesses).
  * - `listIds` on create/upsert: an unknown id is a 404 (like bulk-add), a segment id a 400.
  * - search/emails: 1..100 emails (`maxSearchEmails`); invalid or unknown emails are simply absent.
  *   It sees every write at once unless `searchLagMs` hides contacts created that recently.
@@ -46,6 +49,7 @@ import { Router } from './router';
 import { contactRoutes } from './routes/contacts';
 import { customFieldRoutes } from './routes/customFields';
 import { listRoutes } from './routes/lists';
+import { listRemoveRoutes } from './routes/listRemove';
 import { applySeed, defaultStore } from './seed';
 import type { AutoSendStore } from './store';
 import { contactView, customFieldView, globalListView, listView } from './views';
@@ -66,7 +70,7 @@ function firstN<T, R>(items: Iterable<T>, n: number, map: (item: T) => R): R[] {
 export class AutoSendProvider implements ProviderEmulator {
 	readonly name = 'autosend';
 	store: AutoSendStore = defaultStore();
-	private readonly router = new Router([...contactRoutes, ...listRoutes, ...customFieldRoutes]);
+	private readonly router = new Router([...contactRoutes, ...listRoutes, ...listRemoveRoutes, ...customFieldRoutes]);
 
 	constructor(private readonly options: ResolvedOptions) {}
 

@@ -121,6 +121,14 @@ export class AutoSendStore {
 		return true;
 	}
 
+	/** Returns false when the contact was not a member; the contact itself stays. */
+	removeFromList(listId: string, contact: ContactRecord): boolean {
+		const list = this.lists.get(listId);
+		if (!list || !list.members.delete(contact.id)) return false;
+		contact.listIds.delete(listId);
+		return true;
+	}
+
 	createList(fields: Omit<ContactListRecord, 'id' | 'members' | 'createdAt' | 'updatedAt'> & { id?: string }) {
 		const now = new Date().toISOString();
 		const list: ContactListRecord = { ...fields, id: fields.id ?? this.newId(), members: new Set(), createdAt: now, updatedAt: now };

@@ -21,6 +21,8 @@
  * - contacts.count / contacts.list access failures: 500 `Failed to count contacts` / `Failed to list contacts`.
  * - lists.subscribe: needs lists write; unknown list id → 400 `list not found: <id>`; `pending` on a
  *   double opt-in list, otherwise `active`, reviving unsubscribed members (explicit consent).
+ * - contactLists.removeContact: one membership soft-deleted per call, 404 "contact list not found" when
+ *   there is none, email matched as sent (routes/contactListsRemove.ts cites the handler and SQL).
  * - workspaces.get without id → 400 `Missing workspace ID`.
  * - Unknown /api route → 404 `{"error":"404 page not found"}` (Go's mux answers that in plain text).
  * - Reverse-proxy simulation (off by default): `maxBodyBytes` → 413 `Request Entity Too Large`,
@@ -41,6 +43,7 @@ import { contactsCount, contactsGetByEmail, contactsList } from './routes/contac
 import { contactsUpsert } from './routes/contactsUpsert';
 import type { Route } from './routes/context';
 import { listsList, listsSubscribe } from './routes/lists';
+import { contactListsRemoveContact } from './routes/contactListsRemove';
 import { userMe, workspacesGet } from './routes/account';
 import { applySeed, defaultStore } from './seed';
 import type { NotifuseStore } from './store';
@@ -54,6 +57,7 @@ const ROUTES = new Map<string, Route>([
 	['/api/contacts.count', contactsCount],
 	['/api/lists.list', listsList],
 	['/api/lists.subscribe', listsSubscribe],
+	['/api/contactLists.removeContact', contactListsRemoveContact],
 	['/api/workspaces.get', workspacesGet],
 	['/api/user.me', userMe],
 ]);

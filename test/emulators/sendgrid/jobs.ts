@@ -41,6 +41,16 @@ export class JobRunner {
 		return job;
 	}
 
+	/** Runs `task` after the job delay, like a queued job (list removals). */
+	later(task: () => void) {
+		const timer = setTimeout(() => {
+			this.timers.delete(timer);
+			task();
+		}, this.options.jobDelayMs);
+		timer.unref();
+		this.timers.add(timer);
+	}
+
 	/** Why a row fails at processing time, or undefined when it can be applied. */
 	private rowError(email: string | undefined): string | undefined {
 		if (email === undefined) return undefined;

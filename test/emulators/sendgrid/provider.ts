@@ -26,6 +26,9 @@
  *   fails with nothing stored and errored_count 0. Unknown job id → 404.
  * - search/emails: custom_fields keyed by field name (`searchCustomFieldsBy`); none found → 404
  *   "no contacts found"; any invalid address → 400.
+ * - GET /lists/{id}; DELETE /lists/{id}/contacts?contact_ids= → 202 {job_id}, memberships removed after
+ *   `jobDelayMs`, contacts kept; 404 for an unknown list or any unknown id (spec); URL over 8 KB → 414
+ *   [guess]; the removal job is not readable at /contacts/imports/{id} (undocumented). See routes/listMembers.ts.
  * - POST /lists with a name already in use → 400. page_token is an opaque base64url offset.
  * - Rate limits: one token bucket per key and endpoint group; default 50/s burst 100, PUT contacts
  *   10/s burst 10 (`endpointRateLimits`). No Retry-After unless `sendRetryAfter`. Headers are sent
@@ -44,12 +47,15 @@ import { EndpointLimiters, rateLimitHeaders, tooManyRequests } from './rateLimit
 import { createFieldDefinition, getFieldDefinitions } from './routes/fieldDefinitions';
 import { contactCount, errorFile, importStatus, searchByEmails, upsertContacts } from './routes/contacts';
 import { createList, getLists } from './routes/lists';
+import { getList, removeListMembers } from './routes/listMembers';
 import { getScopes } from './routes/scopes';
 import { applySeed, seedDefaults } from './seed';
 import { SendGridStore } from './store';
 
 const STATE_SAMPLE = 1000;
 const IMPORT_PATH = /^\/v3\/marketing\/contacts\/imports\/([^/]+)$/;
+const LIST_PATH = /^\/v3\/marketing\/lists\/([^/]+)$/;
+const LIST_CONTACTS_PATH = /^\/v3\/marketing\/lists\/([^/]+)\/contacts$/;
 
 interface Route {
 	group: EndpointGroup;
@@ -129,6 +135,10 @@ export class SendGridProvider implements ProviderEmulator, SendGridContext {
 				param: job[1],
 			};
 		}
+		const list = LIST_PATH.exec(normalised);
+		if (list) return { route: { group: 'lists', methods: { GET: (_r, id) => getList(this, id) } }, param: list[1] };
+		const members = LIST_CONTACTS_PATH.exec(normalised);
+		if (members) return { route: { group: 'lists', methods: { DELETE: (r, id) => removeListMembers(this, r, id) } }, param: members[1] };
 		return undefined;
 	}
 

@@ -11,6 +11,8 @@ import { AUTOSEND_CONCURRENCY, AUTOSEND_REQUESTS_PER_SECOND, BULK_ADD_MAX_EMAILS
 import { bulkAddAnswer } from '../../schemas';
 import { autoSendTransport, providerError } from '../../transport';
 
+import { listLocator } from './listLocator';
+
 const show = { resource: ['contactList'], operation: ['addContacts'] };
 
 export const defaults: BulkOptionDefaults = {
@@ -21,41 +23,8 @@ export const defaults: BulkOptionDefaults = {
 	batched: true,
 };
 
-/** AutoSend list ids are 24-hex ObjectIds; the virtual "All Contacts" list has a fixed id. */
-const LIST_ID = '[0-9a-fA-F]{24}|GLOBAL_CONTACT_LIST';
-
 const properties: INodeProperties[] = [
-	{
-		displayName: 'List',
-		name: 'list',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description: 'The list to add the contacts to (lists only; segments are computed by AutoSend)',
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchLists', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: '60d5ec49f1b2c72d9c8b4567',
-				validation: [{ type: 'regex', properties: { regex: `^(${LIST_ID})$`, errorMessage: 'Not a valid AutoSend list ID' } }],
-			},
-			{
-				displayName: 'By URL',
-				name: 'url',
-				type: 'string',
-				placeholder: 'https://app.autosend.com/contact-lists/60d5ec49f1b2c72d9c8b4567',
-				extractValue: { type: 'regex', regex: `(${LIST_ID})(?:[/?#].*)?$` },
-				validation: [{ type: 'regex', properties: { regex: `.*/(${LIST_ID})(?:[/?#].*)?$`, errorMessage: 'Not an AutoSend list URL' } }],
-			},
-		],
-	},
+	listLocator('The list to add the contacts to (lists only; segments are computed by AutoSend)'),
 	itemEmailProperty('The email to add. Contacts that do not exist yet are created by AutoSend.'),
 	{
 		displayName:
@@ -132,7 +101,7 @@ function interpretBulkAdd(listId: string) {
 	};
 }
 
-function toPrepared(value: unknown): PreparedItem<string> {
+export function toPrepared(value: unknown): PreparedItem<string> {
 	const read = readEmail(value);
 	if ('problem' in read) return { ok: false, email: typeof value === 'string' ? value : undefined, field: 'email', message: read.problem };
 	return { ok: true, key: read.email, email: read.email, contact: read.email };

@@ -3,8 +3,9 @@ import type { INodeProperties } from 'n8n-workflow';
 import { operationSelector } from '../../../shared/description';
 
 import * as addContacts from './addContacts.operation';
+import * as removeContacts from './removeContacts.operation';
 
-export { addContacts };
+export { addContacts, removeContacts };
 
 export const selector: INodeProperties = operationSelector('contactList', 'addContacts', [
 	{
@@ -13,6 +14,12 @@ export const selector: INodeProperties = operationSelector('contactList', 'addCo
 		description: 'Subscribe many contacts to one or more lists, creating or updating them',
 		action: 'Add contacts to lists',
 	},
+	{
+		name: 'Remove Contacts',
+		value: 'removeContacts',
+		description: 'Take contacts off a list by email; the contacts themselves stay',
+		action: 'Remove contacts from a list',
+	},
 ]);
 
-export const properties: INodeProperties[] = [...addContacts.description];
+export const properties: INodeProperties[] = [...addContacts.description, ...removeContacts.description];

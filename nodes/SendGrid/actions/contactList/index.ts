@@ -3,8 +3,9 @@ import type { INodeProperties } from 'n8n-workflow';
 import { operationSelector } from '../../../shared/description';
 
 import * as addContacts from './addContacts.operation';
+import * as removeContacts from './removeContacts.operation';
 
-export { addContacts };
+export { addContacts, removeContacts };
 
 export const description: INodeProperties[] = [
 	operationSelector('contactList', 'addContacts', [
@@ -14,6 +15,13 @@ export const description: INodeProperties[] = [
 			description: 'Add many contacts to one or more lists, creating contacts that do not exist',
 			action: 'Add contacts to lists',
 		},
+		{
+			name: 'Remove Contacts',
+			value: 'removeContacts',
+			description: 'Take contacts off a list by email; the contacts themselves stay',
+			action: 'Remove contacts from a list',
+		},
 	]),
 	...addContacts.description,
+	...removeContacts.description,
 ];

@@ -1,0 +1,4 @@
+import { describeFaultMatrix } from './faultSuite';
+import { REMOVAL_TARGETS } from './removalTargets';
+
+describeFaultMatrix(REMOVAL_TARGETS);
