@@ -7,6 +7,12 @@ export type ContactStatus =
 	| 'upserted'
 	| 'added'
 	| 'already_in_list'
+	/** Get: the provider holds a contact with this email (its fields are in the output). */
+	| 'found'
+	/** Get / Delete: the provider holds no contact with this email; a normal result, not a failure. */
+	| 'not_found'
+	/** Delete: the provider's answer says the contact is gone. */
+	| 'deleted'
 	| 'queued'
 	| 'invalid'
 	| 'suppressed'

@@ -59,6 +59,14 @@ export interface AutoSendEmulatorOptions {
 	maxBulkAddItems?: number;
 	/** Emails per `contacts/search/emails` call (undocumented). */
 	maxSearchEmails?: number;
+	/** Emails per `contacts/remove` call (undocumented: the page says only "minimum 1"; guess 100). */
+	maxRemoveEmails?: number;
+	/**
+	 * The `contacts/remove` answer: `success` is the rendered docs page's example `{"success": true}`;
+	 * `ids` follows its summary ("Returns the IDs of the contacts that were successfully removed"),
+	 * under a key the page does not name (here `data.removedIds`) [guess].
+	 */
+	removeAnswer?: 'success' | 'ids';
 	/** Largest request body in bytes (undocumented; 1 MB, a common JSON body-parser setting). */
 	maxBodyBytes?: number;
 	maxEmailLength?: number;
@@ -84,6 +92,8 @@ export interface ResolvedOptions {
 	dateValues: 'iso8601' | 'dateOnly';
 	maxBulkAddItems: number;
 	maxSearchEmails: number;
+	maxRemoveEmails: number;
+	removeAnswer: 'success' | 'ids';
 	maxBodyBytes: number;
 	maxEmailLength: number;
 	maxNameLength: number;
@@ -110,6 +120,8 @@ export function resolveOptions(options: AutoSendEmulatorOptions = {}): ResolvedO
 		dateValues: options.dateValues ?? 'iso8601',
 		maxBulkAddItems: options.maxBulkAddItems ?? 500,
 		maxSearchEmails: options.maxSearchEmails ?? 100,
+		maxRemoveEmails: options.maxRemoveEmails ?? 100,
+		removeAnswer: options.removeAnswer ?? 'success',
 		maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
 		maxEmailLength: options.maxEmailLength ?? 254,
 		maxNameLength: options.maxNameLength ?? 255,

@@ -45,6 +45,7 @@ import type { ResolvedOptions } from './options';
 import { Router } from './router';
 import { contactRoutes } from './routes/contacts';
 import { customFieldRoutes } from './routes/customFields';
+import { deleteContactRoutes } from './routes/deleteContacts';
 import { listRoutes } from './routes/lists';
 import { applySeed, defaultStore } from './seed';
 import type { AutoSendStore } from './store';
@@ -66,7 +67,7 @@ function firstN<T, R>(items: Iterable<T>, n: number, map: (item: T) => R): R[] {
 export class AutoSendProvider implements ProviderEmulator {
 	readonly name = 'autosend';
 	store: AutoSendStore = defaultStore();
-	private readonly router = new Router([...contactRoutes, ...listRoutes, ...customFieldRoutes]);
+	private readonly router = new Router([...contactRoutes, ...deleteContactRoutes, ...listRoutes, ...customFieldRoutes]);
 
 	constructor(private readonly options: ResolvedOptions) {}
 
