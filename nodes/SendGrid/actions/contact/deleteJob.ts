@@ -1,3 +1,4 @@
+import { TransportError } from '../../../shared/retry';
 import type { ContactOutcome, HttpClient, HttpResponse } from '../../../shared/types';
 import { isSuccess } from '../../../shared/verdicts';
 import { clip } from '../../errorFile';
@@ -5,6 +6,11 @@ import { waitForJob } from '../../jobs';
 import { DELETE_MAX_IDS, DELETE_MAX_IDS_CHARS } from '../../limits';
 import { lookUp } from '../../lookup';
 import { providerError } from '../../transport';
+
+/** A cancelled execution must stop the run, not become a per-contact failure. */
+const rethrowCancel = (error: unknown) => {
+	if (error instanceof TransportError && error.cancelled) throw error;
+};
 
 export interface DeleteWait {
 	wait: boolean;
@@ -48,7 +54,7 @@ export async function deleteGroup(contacts: Map<string, string>, http: HttpClien
 	try {
 		response = await http.sendWithRetry({ method: 'DELETE', url: '/v3/marketing/contacts', qs: { ids: [...contacts.values()].join(',') } });
 	} catch (error) {
-		if (http.signal?.aborted) throw error;
+		rethrowCancel(error);
 		return all({ status: 'failed', errorCode: 'DELETE_FAILED', errorMessage: `The delete request failed: ${(error as Error).message}. Deleting is safe to run again.` });
 	}
 	const jobId = isSuccess(response) ? jobIdOf(response) : undefined;
