@@ -13,6 +13,8 @@
  *   options.subscribeToLists (list ids). null cannot clear a field here (Notifuse keeps the stored value).
  * - resource 'contactList', operation 'addContacts': `listIds` (list ids, required) — contacts.import with
  *   subscribe_to_lists; the lists are checked to exist first.
+ * - resource 'contact', operations 'get' / 'delete': `email`; one contacts.getByEmail / contacts.delete per item.
+ *   Status found (`contact`, `listIds`) | not_found | deleted.
  * Output per item: status (created | updated | added | invalid | failed | dry_run), email, request,
  * errorMessage / errorCode / errorField on failure; `listIds` (and `contactAction` for addContacts).
  */

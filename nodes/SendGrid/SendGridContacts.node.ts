@@ -11,6 +11,9 @@
  *   'fields': `email`, `additionalFields` (identifiers and reserved fields), `customFieldsUi`
  *   ({ customField: [{ name, value }] }). One GET /v3/marketing/field_definitions per run.
  * - resource 'contactList', operation 'addContacts': `email` (default '={{ $json.email }}').
+ * - resource 'contact', operations 'get' / 'delete': `email`; POST /v3/marketing/contacts/search/emails, batchSize ≤ 100;
+ *   delete then DELETE /v3/marketing/contacts?ids=… (options waitForDeletion, maxWaitMinutes). Status found
+ *   (`contact`, `listIds`) | not_found | queued (jobId) | deleted | unknown | invalid | failed.
  * Output per item: status (queued | created | updated | upserted | invalid | failed | dry_run), email,
  * jobId, listIds, request, errorMessage / errorCode / errorField on failure. Chunks hold at most 30,000
  * contacts and 6,000,000 bytes.

@@ -69,7 +69,7 @@ const providers: Provider[] = [
 function caseFor(p: Provider, operation: 'get' | 'delete'): E2eCase {
 	const name = `${p.word} ${operation === 'get' ? 'Get' : 'Delete'}`;
 	return {
-		name: `${p.word} contact ${operation}: 10 emails, 5 stored → ${operation === 'get' ? 'found' : p.deleteStatus} or not_found, in order`,
+		name: `${p.word} contact ${operation} (byEmail): 10 emails, 5 stored → ${operation === 'get' ? 'found' : p.deleteStatus} or not_found, in order`,
 		workflow: workflow(`e2e${p.word}${operation}`, name, [
 			trigger(),
 			generate('Emails', TEN),
