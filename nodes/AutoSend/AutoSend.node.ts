@@ -14,6 +14,9 @@
  * - resource 'contact', operation 'upsert': POST /contacts/email, one per item; status 'upserted'.
  * - resource 'contact', operation 'bulkUpdate': `runWorkflow` (boolean); POST /contacts/bulk-update, batchSize ≤ 100
  *   (no listIds); status 'upserted'; failing contacts are isolated by splitting and explained by one upsert each.
+ * - resource 'contact', operations 'get' / 'delete': `email` (default '={{ $json.email }}'); POST /contacts/search/emails,
+ *   batchSize ≤ 100; delete then POST /contacts/remove for the emails found. Status found (`contact`, `listIds`) |
+ *   not_found | deleted | unknown | invalid | failed.
  * - resource 'contactList', operation 'addContacts': `list` (resourceLocator { mode: 'list'|'id'|'url', value }),
  *   `email` (default '={{ $json.email }}'); POST /contact-lists/contacts/bulk-add, batchSize ≤ 500 (default 500).
  *   Status added (with `created`: true when AutoSend created the contact) | already_in_list | suppressed | invalid | failed;

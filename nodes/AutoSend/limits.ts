@@ -23,3 +23,18 @@ export const SINGLE_CONTACT_DEFAULTS: BulkOptionDefaults = {
  */
 export const LIST_REMOVE_DEFAULT_EMAILS = 100;
 export const LIST_REMOVE_MAX_EMAILS = BULK_ADD_MAX_EMAILS;
+
+/**
+ * Emails per `contacts/search/emails` and per `contacts/remove` call. Neither page documents a
+ * maximum (search: "min 1"; remove: "minimum 1"); 100 is bulk-update's documented limit and what
+ * the official SDKs send, so Get and Delete stay there unless the user lowers it.
+ */
+export const BY_EMAIL_MAX_EMAILS = 100;
+
+export const BY_EMAIL_DEFAULTS: BulkOptionDefaults = {
+	batchSize: BY_EMAIL_MAX_EMAILS,
+	maxBatchSize: BY_EMAIL_MAX_EMAILS,
+	concurrency: AUTOSEND_CONCURRENCY,
+	requestsPerSecond: AUTOSEND_REQUESTS_PER_SECOND,
+	batched: true,
+};

@@ -108,3 +108,22 @@ export const listRemoveAnswer = z.object({
 		.optional(),
 });
 export type ListRemoveData = NonNullable<z.infer<typeof listRemoveAnswer>['data']>;
+
+/**
+ * contacts/remove: the rendered docs page shows `{"success": true}`; its summary says it "returns the
+ * IDs of the contacts that were successfully removed" without naming the key. Both are read.
+ */
+export const removeAnswer = z.object({ success: z.literal(true), data: z.unknown().optional() }).passthrough();
+
+const REMOVED_KEY = /id|removed|deleted/i;
+const strings = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === 'string');
+
+/** The removed contacts' ids when the answer lists them, undefined when it only says success. */
+export function removedIds(data: unknown): Set<string> | undefined {
+	if (strings(data)) return new Set(data);
+	if (data === null || typeof data !== 'object') return undefined;
+	for (const [key, value] of Object.entries(data)) {
+		if (REMOVED_KEY.test(key) && strings(value)) return new Set(value);
+	}
+	return undefined;
+}

@@ -16,6 +16,8 @@
  * - resource 'contactList', operation 'removeContacts': `listId` (one list id), `email` (default
  *   '={{ $json.email }}'); one contactLists.removeContact per contact, the list checked first. Status removed |
  *   not_in_list (Notifuse's 404 for a non-member or an unknown email) | invalid | failed; `listId` on every item.
+ * - resource 'contact', operations 'get' / 'delete': `email`; one contacts.getByEmail / contacts.delete per item.
+ *   Status found (`contact`, `listIds`) | not_found | deleted.
  * Output per item: status (created | updated | added | invalid | failed | dry_run), email, request,
  * errorMessage / errorCode / errorField on failure; `listIds` (and `contactAction` for addContacts).
  */

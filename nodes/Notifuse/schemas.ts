@@ -38,3 +38,16 @@ export const workspaceAnswer = z.object({
 
 /** custom_json_* must be a JSON object or array; scalars are rejected by the server. */
 export const jsonSlotValue = z.union([z.record(z.string(), z.unknown()), z.array(z.unknown())]);
+
+/** contacts.getByEmail: `{"contact":{...}}` with `contact_lists` (internal/http/contact_handler.go). */
+export const contactByEmailAnswer = z.object({
+	contact: z
+		.object({
+			email: z.string(),
+			contact_lists: z.array(z.object({ list_id: z.string(), deleted_at: z.unknown().optional() }).passthrough()).nullable().optional(),
+		})
+		.passthrough(),
+});
+
+/** contacts.delete: `{"success":true}` (internal/http/contact_handler.go handleDelete). */
+export const deleteAnswer = z.object({ success: z.literal(true) });

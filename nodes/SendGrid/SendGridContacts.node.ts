@@ -15,6 +15,9 @@
  *   batchSize (≤ 100), waitForRemoval (default false), maxWaitMinutes. GET /v3/marketing/lists/{id} once, then per
  *   ≤100 emails one search/emails and one DELETE /v3/marketing/lists/{id}/contacts?contact_ids=… for the members.
  *   Status queued (jobId) | removed (with waitForRemoval) | not_in_list | not_found | invalid | failed.
+ * - resource 'contact', operations 'get' / 'delete': `email`; POST /v3/marketing/contacts/search/emails, batchSize ≤ 100;
+ *   delete then DELETE /v3/marketing/contacts?ids=… (options waitForDeletion, maxWaitMinutes). Status found
+ *   (`contact`, `listIds`) | not_found | queued (jobId) | deleted | unknown | invalid | failed.
  * Output per item: status (queued | created | updated | upserted | invalid | failed | dry_run), email,
  * jobId, listIds, request, errorMessage / errorCode / errorField on failure. Chunks hold at most 30,000
  * contacts and 6,000,000 bytes.

@@ -34,3 +34,21 @@ export const listRemoveDefaults: BulkOptionDefaults = {
 	requestsPerSecond: 0,
 	batched: true,
 };
+
+/** Get and Delete look emails up with search/emails: at most 100 per call (OpenAPI, see lookup.ts). */
+export const byEmailDefaults: BulkOptionDefaults = {
+	batchSize: 100,
+	maxBatchSize: 100,
+	concurrency: 2,
+	requestsPerSecond: 0,
+	batched: true,
+	timeoutMs: SENDGRID_TIMEOUT_MS,
+};
+
+/**
+ * DELETE /v3/marketing/contacts takes the ids in the query (`ids=a,b`) and documents no maximum;
+ * what bounds it is the URL. 100 ids of 36 characters encode to about 3,900; a group of ids is also
+ * closed before its encoded list passes 6,000 characters, under the 8 KiB many servers and proxies allow.
+ */
+export const DELETE_MAX_IDS = 100;
+export const DELETE_MAX_IDS_CHARS = 6_000;

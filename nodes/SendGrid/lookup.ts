@@ -1,5 +1,5 @@
 import { TransportError } from '../shared/retry';
-import type { HttpClient } from '../shared/types';
+import type { HttpClient, HttpResponse } from '../shared/types';
 
 import type { SendGridContact } from './contact';
 import { clip } from './errorFile';
@@ -64,12 +64,18 @@ async function lookUpPart(emails: string[], http: HttpClient): Promise<Map<strin
 		}
 		return out;
 	}
+	const read = readSearchAnswer(emails, response);
+	if (read) return read;
+	const why = response.status === 200 ? 'an unexpected body' : clip(providerError(response).message);
+	all({ kind: 'failed', message: `the lookup was answered ${response.status} with ${why}` });
+	return out;
+}
+
+/** A 200 search answer → one lookup per email; undefined when the answer is not one. */
+export function readSearchAnswer(emails: string[], response: HttpResponse): Map<string, Lookup> | undefined {
 	const parsed = response.status === 200 ? searchAnswer.safeParse(response.body) : undefined;
-	if (!parsed?.success) {
-		const why = response.status === 200 ? 'an unexpected body' : clip(providerError(response).message);
-		all({ kind: 'failed', message: `the lookup was answered ${response.status} with ${why}` });
-		return out;
-	}
+	if (!parsed?.success) return undefined;
+	const out = new Map<string, Lookup>();
 	for (const email of emails) {
 		const entry = parsed.data.result[email];
 		if (entry?.contact) out.set(email, { kind: 'found', contact: entry.contact });

@@ -13,6 +13,10 @@ export type ContactStatus =
 	| 'not_in_list'
 	/** The provider has no contact with this identifier. */
 	| 'not_found'
+	/** Get: the provider holds a contact with this email (its fields are in the output). */
+	| 'found'
+	/** Delete: the provider's answer says the contact is gone. */
+	| 'deleted'
 	| 'queued'
 	| 'invalid'
 	| 'suppressed'

@@ -15,6 +15,8 @@ export const KNOWN_STATUSES = new Set([
 	'removed',
 	'not_in_list',
 	'not_found',
+	'found',
+	'deleted',
 	'queued',
 	'invalid',
 	'suppressed',

@@ -10,6 +10,8 @@ const operations = {
 		create: bulkOperation(contact.create.build),
 		upsert: bulkOperation(contact.upsert.build),
 		bulkUpdate: bulkOperation(contact.bulkUpdate.build),
+		get: bulkOperation(contact.get.build),
+		delete: bulkOperation(contact.delete.build),
 	},
 	contactList: {
 		addContacts: bulkOperation(contactList.addContacts.build),

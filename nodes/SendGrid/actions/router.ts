@@ -6,7 +6,11 @@ import * as contact from './contact';
 import * as contactList from './contactList';
 
 const operations = {
-	contact: { upsert: bulkOperation(contact.upsert.build) },
+	contact: {
+		upsert: bulkOperation(contact.upsert.build),
+		get: bulkOperation(contact.get.build),
+		delete: bulkOperation(contact.delete.build),
+	},
 	contactList: {
 		addContacts: bulkOperation(contactList.addContacts.build),
 		removeContacts: bulkOperation(contactList.removeContacts.build),

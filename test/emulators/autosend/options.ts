@@ -69,6 +69,14 @@ export interface AutoSendEmulatorOptions {
 	 * style, `counts` only `{removed}`, `bare` only `{success, message}` [all guesses].
 	 */
 	listRemoveAnswer?: ListRemoveAnswer;
+	/** Emails per `contacts/remove` call (undocumented: the page says only "minimum 1"; guess 100). */
+	maxRemoveEmails?: number;
+	/**
+	 * The `contacts/remove` answer: `success` is the rendered docs page's example `{"success": true}`;
+	 * `ids` follows its summary ("Returns the IDs of the contacts that were successfully removed"),
+	 * under a key the page does not name (here `data.removedIds`) [guess].
+	 */
+	removeAnswer?: 'success' | 'ids';
 	/** Largest request body in bytes (undocumented; 1 MB, a common JSON body-parser setting). */
 	maxBodyBytes?: number;
 	maxEmailLength?: number;
@@ -96,6 +104,8 @@ export interface ResolvedOptions {
 	maxSearchEmails: number;
 	maxListRemoveItems: number;
 	listRemoveAnswer: ListRemoveAnswer;
+	maxRemoveEmails: number;
+	removeAnswer: 'success' | 'ids';
 	maxBodyBytes: number;
 	maxEmailLength: number;
 	maxNameLength: number;
@@ -124,6 +134,8 @@ export function resolveOptions(options: AutoSendEmulatorOptions = {}): ResolvedO
 		maxSearchEmails: options.maxSearchEmails ?? 100,
 		maxListRemoveItems: options.maxListRemoveItems ?? 500,
 		listRemoveAnswer: options.listRemoveAnswer ?? 'detailed',
+		maxRemoveEmails: options.maxRemoveEmails ?? 100,
+		removeAnswer: options.removeAnswer ?? 'success',
 		maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
 		maxEmailLength: options.maxEmailLength ?? 254,
 		maxNameLength: options.maxNameLength ?? 255,

@@ -48,6 +48,7 @@ import type { ResolvedOptions } from './options';
 import { Router } from './router';
 import { contactRoutes } from './routes/contacts';
 import { customFieldRoutes } from './routes/customFields';
+import { deleteContactRoutes } from './routes/deleteContacts';
 import { listRoutes } from './routes/lists';
 import { listRemoveRoutes } from './routes/listRemove';
 import { applySeed, defaultStore } from './seed';
@@ -70,7 +71,7 @@ function firstN<T, R>(items: Iterable<T>, n: number, map: (item: T) => R): R[] {
 export class AutoSendProvider implements ProviderEmulator {
 	readonly name = 'autosend';
 	store: AutoSendStore = defaultStore();
-	private readonly router = new Router([...contactRoutes, ...listRoutes, ...listRemoveRoutes, ...customFieldRoutes]);
+	private readonly router = new Router([...contactRoutes, ...deleteContactRoutes, ...listRoutes, ...listRemoveRoutes, ...customFieldRoutes]);
 
 	constructor(private readonly options: ResolvedOptions) {}
 

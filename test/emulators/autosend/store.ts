@@ -112,6 +112,16 @@ export class AutoSendStore {
 		return { contact, created };
 	}
 
+	/** Deletes the contact and its list memberships; false when there was none. */
+	deleteContact(email: string): ContactRecord | undefined {
+		const contact = this.contactsByEmail.get(email);
+		if (!contact) return undefined;
+		this.contactsByEmail.delete(email);
+		this.contactsById.delete(contact.id);
+		for (const listId of contact.listIds) this.lists.get(listId)?.members.delete(contact.id);
+		return contact;
+	}
+
 	/** Returns false when the contact already was a member. */
 	addToList(listId: string, contact: ContactRecord): boolean {
 		const list = this.lists.get(listId);

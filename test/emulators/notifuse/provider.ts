@@ -38,6 +38,7 @@ import type { EmuRequest, EmuResponse, ProviderEmulator, RateLimitDecision } fro
 import { authenticate, isResponse } from './auth';
 import { errorResponse, METHOD_NOT_ALLOWED } from './errors';
 import type { ResolvedOptions } from './options';
+import { contactsDelete } from './routes/contactsDelete';
 import { contactsImport } from './routes/contactsImport';
 import { contactsCount, contactsGetByEmail, contactsList } from './routes/contactsRead';
 import { contactsUpsert } from './routes/contactsUpsert';
@@ -55,6 +56,7 @@ const ROUTES = new Map<string, Route>([
 	['/api/contacts.getByEmail', contactsGetByEmail],
 	['/api/contacts.list', contactsList],
 	['/api/contacts.count', contactsCount],
+	['/api/contacts.delete', contactsDelete],
 	['/api/lists.list', listsList],
 	['/api/lists.subscribe', listsSubscribe],
 	['/api/contactLists.removeContact', contactListsRemoveContact],

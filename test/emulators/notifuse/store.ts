@@ -56,6 +56,8 @@ export interface StoredContact {
 	updatedAt: number;
 	/** Creation order inside the workspace, 1-based; also its index + 1 in `order`. */
 	seq: number;
+	/** Set by contacts.delete: the record stays in `order` (cursors index it) but is gone. */
+	deleted?: boolean;
 }
 
 export class Workspace {
@@ -109,6 +111,16 @@ export class Workspace {
 		const contact: StoredContact = { email: parsed.email, values, createdAt: now, updatedAt: now, seq: this.order.length + 1 };
 		this.contacts.set(parsed.email, contact);
 		this.order.push(contact);
+	}
+
+	/** contacts.delete: the contact and its list memberships are gone; false when there was none. */
+	deleteContact(email: string): boolean {
+		const contact = this.contacts.get(email);
+		if (!contact) return false;
+		contact.deleted = true;
+		this.contacts.delete(email);
+		this.memberships.delete(email);
+		return true;
 	}
 
 	/** Bulk subscribe after import: always `active`, but never revive a sticky status. */

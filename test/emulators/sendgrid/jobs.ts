@@ -51,6 +51,41 @@ export class JobRunner {
 		this.timers.add(timer);
 	}
 
+	/**
+	 * DELETE /v3/marketing/contacts: a `delete` job (OpenAPI ContactImport job_type `upsert|delete`,
+	 * results.deleted_count), pending like an upsert, then every existing id deleted. Ids that name no
+	 * contact are skipped without an error row: no source says what SendGrid does with them [guess].
+	 */
+	enqueueDelete(ids: string[]): ImportJob {
+		const job: ImportJob = {
+			id: randomUUID(),
+			status: 'pending',
+			job_type: 'delete',
+			requested_count: ids.length,
+			created_count: 0,
+			updated_count: 0,
+			deleted_count: 0,
+			errored_count: 0,
+			errors: [],
+			started_at: new Date().toISOString(),
+		};
+		this.store.jobs.set(job.id, job);
+		const timer = setTimeout(() => {
+			this.timers.delete(timer);
+			job.finished_at = new Date().toISOString();
+			// The "entirely unprocessable" reading of `failed` (DOC import-contacts-status): nothing deleted.
+			if (this.options.unprocessableJobs) {
+				job.status = 'failed';
+				return;
+			}
+			for (const id of ids) if (this.store.deleteById(id)) job.deleted_count++;
+			job.status = 'completed';
+		}, this.options.jobDelayMs);
+		timer.unref();
+		this.timers.add(timer);
+		return job;
+	}
+
 	/** Why a row fails at processing time, or undefined when it can be applied. */
 	private rowError(email: string | undefined): string | undefined {
 		if (email === undefined) return undefined;

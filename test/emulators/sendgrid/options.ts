@@ -23,6 +23,8 @@ export interface SendGridEmulatorOptions {
 	faults?: FaultConfig;
 	/** How long an upsert job stays `pending` before it is processed. */
 	jobDelayMs?: number;
+	/** Longest request URL (path + query) DELETE contacts accepts; undocumented, 8 KiB like common servers [guess]. */
+	maxUrlLength?: number;
 	/** Largest PUT /contacts body in bytes; 6 MB read as 6 * 1024 * 1024. */
 	maxBodyBytes?: number;
 	/** Status for an over-size body (undocumented; 413 by default). */
@@ -120,6 +122,7 @@ export function resolveOptions(options: SendGridEmulatorOptions = {}): ResolvedO
 		endpointRateLimits: options.endpointRateLimits ?? { 'contacts.upsert': { perSecond: 10, burst: 10 } },
 		sendRetryAfter: options.sendRetryAfter ?? false,
 		jobDelayMs: options.jobDelayMs ?? 300,
+		maxUrlLength: options.maxUrlLength ?? 8192,
 		maxBodyBytes: options.maxBodyBytes ?? SIX_MEGABYTES,
 		oversizeStatus: options.oversizeStatus ?? 413,
 		maxContactsPerRequest: options.maxContactsPerRequest ?? 30_000,

@@ -45,7 +45,7 @@ import { JobRunner } from './jobs';
 import type { EndpointGroup, ResolvedOptions, SendGridEmulatorOptions } from './options';
 import { EndpointLimiters, rateLimitHeaders, tooManyRequests } from './rateLimiting';
 import { createFieldDefinition, getFieldDefinitions } from './routes/fieldDefinitions';
-import { contactCount, errorFile, importStatus, searchByEmails, upsertContacts } from './routes/contacts';
+import { contactCount, deleteContacts, errorFile, importStatus, searchByEmails, upsertContacts } from './routes/contacts';
 import { createList, getLists } from './routes/lists';
 import { getList, removeListMembers } from './routes/listMembers';
 import { getScopes } from './routes/scopes';
@@ -108,7 +108,10 @@ export class SendGridProvider implements ProviderEmulator, SendGridContext {
 	}
 
 	private exactRoutes: Record<string, Route> = {
-		'/v3/marketing/contacts': { group: 'contacts.upsert', methods: { PUT: (r) => upsertContacts(this, r) } },
+		'/v3/marketing/contacts': {
+			group: 'contacts.upsert',
+			methods: { PUT: (r) => upsertContacts(this, r), DELETE: (r) => deleteContacts(this, r) },
+		},
 		'/v3/marketing/contacts/search/emails': {
 			group: 'contacts.search',
 			methods: { POST: (r) => searchByEmails(this, r) },

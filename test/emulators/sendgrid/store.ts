@@ -46,7 +46,7 @@ export interface JobRowError {
 export interface ImportJob {
 	id: string;
 	status: 'pending' | 'completed' | 'errored' | 'failed';
-	job_type: 'upsert';
+	job_type: 'upsert' | 'delete';
 	requested_count: number;
 	created_count: number;
 	updated_count: number;
@@ -92,6 +92,20 @@ export class SendGridStore {
 	findByEmail(email: string): StoredContact | undefined {
 		const id = this.index.email.get(email) ?? this.alternateEmailIndex.get(email);
 		return id === undefined ? undefined : this.contacts.get(id);
+	}
+
+	/** Deletes a contact by id with its identifiers and list memberships; false when there is none. */
+	deleteById(id: string): boolean {
+		const contact = this.contacts.get(id);
+		if (!contact) return false;
+		for (const kind of IDENTIFIER_KINDS) {
+			const value = contact.identifiers[kind];
+			if (value !== undefined && this.index[kind].get(value) === id) this.index[kind].delete(value);
+		}
+		for (const alt of contact.alternate_emails) if (this.alternateEmailIndex.get(alt) === id) this.alternateEmailIndex.delete(alt);
+		for (const listId of contact.list_ids) this.lists.get(listId)?.members.delete(id);
+		this.contacts.delete(id);
+		return true;
 	}
 
 	/**

@@ -4,9 +4,11 @@ import { operationSelector } from '../../../shared/description';
 
 import * as bulkUpdate from './bulkUpdate.operation';
 import * as create from './create.operation';
+import * as deleteContacts from './delete.operation';
+import * as get from './get.operation';
 import * as upsert from './upsert.operation';
 
-export { bulkUpdate, create, upsert };
+export { bulkUpdate, create, deleteContacts as delete, get, upsert };
 
 export const description: INodeProperties[] = [
 	operationSelector('contact', 'upsert', [
@@ -28,8 +30,22 @@ export const description: INodeProperties[] = [
 			description: 'Create a new record, or update the current one if it already exists (upsert)',
 			action: 'Create or update a contact',
 		},
+		{
+			name: 'Delete',
+			value: 'delete',
+			description: 'Delete contacts by email, 100 per request',
+			action: 'Delete contacts',
+		},
+		{
+			name: 'Get',
+			value: 'get',
+			description: 'Look contacts up by email, 100 per request',
+			action: 'Get contacts',
+		},
 	]),
 	...create.description,
 	...upsert.description,
 	...bulkUpdate.description,
+	...get.description,
+	...deleteContacts.description,
 ];

@@ -83,6 +83,7 @@ export const contactsList: Route = {
 		const emailFilter = (q.get('email') ?? '').toLowerCase();
 		const listFilter = q.get('list_id') ?? '';
 		const matches = (contact: StoredContact) => {
+			if (contact.deleted) return false;
 			if (emailFilter && !contact.email.includes(emailFilter)) return false;
 			if (!listFilter && !status) return true;
 			const memberships = workspace.memberships.get(contact.email);

@@ -102,3 +102,20 @@ export function contactCount(ctx: SendGridContext): EmuResponse {
 	const count = ctx.store.contacts.size;
 	return { status: 200, body: { contact_count: count, billable_count: count } };
 }
+
+/**
+ * DELETE /v3/marketing/contacts?ids=a,b (OpenAPI DeleteContact): "You must set either ids or
+ * delete_all_contacts"; 202 `{job_id}`, "Deletion jobs are processed asynchronously". The spec
+ * documents no maximum number of ids; the emulator caps the URL at `maxUrlLength` (a common
+ * server/proxy limit, [guess]) with a 414 so a node that ignores URL length fails here.
+ */
+export function deleteContacts(ctx: SendGridContext, req: EmuRequest): EmuResponse {
+	if (req.path.length + 1 + req.query.toString().length > ctx.options.maxUrlLength) return errorResponse(414, 'request URI too long');
+	const ids = req.query.get('ids');
+	const all = req.query.get('delete_all_contacts');
+	if (all === 'true') return errorResponse(400, 'delete_all_contacts is not supported by this emulator', 'delete_all_contacts');
+	if (ids === null || ids.trim() === '') return errorResponse(400, 'ids or delete_all_contacts is required', 'ids');
+	const list = ids.split(',').map((id) => id.trim()).filter((id) => id !== '');
+	const job = ctx.jobs.enqueueDelete(list);
+	return { status: 202, body: { job_id: job.id }, contacts: list.length };
+}
