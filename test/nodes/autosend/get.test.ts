@@ -24,7 +24,10 @@ describe('AutoSend contact → get', () => {
 		expect(bed.requests('/contacts/search/emails').map((r) => r.contacts)).toEqual([100, 100, 50]);
 		expect(result.outputs[0][4].json).toMatchObject({ status: 'found', email: 'person-4@example.com', contact: { firstName: 'F4' }, listIds: [] });
 		expect(typeof result.outputs[0][4].json.id).toBe('string');
-		expect(result.outputs[0][5].json).toEqual({ status: 'not_found', email: 'person-5@example.com', request: 1 });
+		expect(result.outputs[0][5].json).toMatchObject({ status: 'not_found', email: 'person-5@example.com', request: 1 });
+		// One key set per run: a not_found item carries the found item's keys, empty.
+		expect(result.outputs[0][5].json.contact).toBeNull();
+		expect(Object.keys(result.outputs[0][5].json).sort()).toEqual(Object.keys(result.outputs[0][4].json).sort());
 		expect(result.outputs[0].map((item) => item.pairedItem)).toEqual(result.outputs[0].map((_item, i) => ({ item: i })));
 	});
 

@@ -16,7 +16,10 @@ describe('SendGrid contact → get', () => {
 		expect(bed.requests('POST', SEARCH)).toHaveLength(3);
 		expect(result.outputs[0][4].json).toMatchObject({ status: 'found', email: 'person-4@example.com', contact: { first_name: 'F4', email: 'person-4@example.com' }, listIds: [NEWSLETTER] });
 		expect(typeof result.outputs[0][4].json.id).toBe('string');
-		expect(result.outputs[0][5].json).toEqual({ status: 'not_found', email: 'person-5@example.com', request: 1 });
+		expect(result.outputs[0][5].json).toMatchObject({ status: 'not_found', email: 'person-5@example.com', request: 1 });
+		// One key set per run: a not_found item carries the found item's keys, empty.
+		expect(result.outputs[0][5].json.contact).toBeNull();
+		expect(Object.keys(result.outputs[0][5].json).sort()).toEqual(Object.keys(result.outputs[0][4].json).sort());
 	});
 
 	it('needs exactly 100 searches for 10,000 emails', async () => {
