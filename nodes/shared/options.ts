@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_TIMEOUT_MS } from './http';
+import { DEFAULT_HISTORY_SIZE } from './skipUnchanged';
 import { DEFAULT_ENGINE_OPTIONS, type EngineOptions } from './types';
 
 export interface BulkOptionDefaults {
@@ -57,6 +58,16 @@ function deliveryOptionFields(defaults: BulkOptionDefaults): INodeProperties[] {
 				'Whether to only validate, de-duplicate and plan the requests without sending anything. Each item reports which request it would go in and the payload.',
 		},
 		{
+			displayName: 'History Size',
+			name: 'historySize',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: DEFAULT_HISTORY_SIZE,
+			displayOptions: { show: { skipUnchanged: [true] } },
+			description: 'How many delivered contacts Skip Unchanged Contacts remembers; the oldest are forgotten first (and sent again)',
+			hint: 'Keep it well above the number of contacts this node syncs: every changed contact adds one more entry.',
+		},
+		{
 			displayName: 'Include Input Fields',
 			name: 'includeInputFields',
 			type: 'boolean',
@@ -95,6 +106,15 @@ function deliveryOptionFields(defaults: BulkOptionDefaults): INodeProperties[] {
 			},
 			defaults.concurrency,
 		),
+		{
+			displayName: 'Skip Unchanged Contacts',
+			name: 'skipUnchanged',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to leave out contacts an earlier run of this node already delivered with exactly the same fields to the same list or workspace. They report status "unchanged".',
+			hint: 'Stored by n8n per node (as Remove Duplicates does) for saved workflows, manual runs included; a workflow that was never saved records nothing. Changing the mapping or an option that changes what is sent sends every contact once again. Contacts that failed or ended unknown are sent again next run.',
+		},
 		{
 			displayName: 'Timeout',
 			name: 'timeout',
@@ -145,5 +165,7 @@ export function readEngineOptions(
 		timeoutMs: Math.max(0, numberOr(options.timeout, 0)) || undefined,
 		dryRun: options.dryRun === true,
 		includeInputFields: options.includeInputFields === true,
+		skipUnchanged: options.skipUnchanged === true,
+		historySize: Math.max(1, numberOr(options.historySize, DEFAULT_HISTORY_SIZE)),
 	};
 }
