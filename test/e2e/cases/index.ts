@@ -3,7 +3,8 @@ import { autoSendCases } from './autosend';
 import { exampleCases } from './examples';
 import { notifuseCases } from './notifuse';
 import { sendGridCases } from './sendgrid';
+import { skipUnchangedCases } from './skipUnchanged';
 
 export function allCases(_emulators: Emulators): E2eCase[] {
-	return [...autoSendCases(), ...notifuseCases(), ...sendGridCases(), ...exampleCases()];
+	return [...autoSendCases(), ...notifuseCases(), ...sendGridCases(), ...skipUnchangedCases(), ...exampleCases()];
 }
