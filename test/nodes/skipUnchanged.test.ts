@@ -80,6 +80,22 @@ describe('Skip Unchanged Contacts: AutoSend Contact → Bulk Create or Update', 
 		expect(writes().map((entry) => entry.contacts)).toEqual([100]);
 	});
 
+	it('keeps no key of contacts a cancelled run did not deliver: the next run sends them', async () => {
+		bed.emulator.faults.configure({ latencyMs: 100 });
+		const input = autosend.people(200, 'cancel');
+		const upsert = (options: IDataObject = {}) => autosend.contactParams('upsert', { options: { requestsPerSecond: 0, ...SKIP, ...options } });
+		const first = await bed.run(upsert(), input, { cancelAfterMs: 400 });
+		expect(first.status).toBe('canceled');
+		const kept = bed.harness.processedData.size();
+		expect(kept).toBeLessThan(50);
+
+		bed.emulator.faults.configure({ latencyMs: 0 });
+		bed.emulator.clearLog();
+		const second = await bed.run(upsert({ concurrency: 8 }), input);
+		expect(countBy(statuses(second))).toEqual(kept === 0 ? { upserted: 200 } : { upserted: 200 - kept, unchanged: kept });
+		expect(bed.requests('/contacts/email')).toHaveLength(200 - kept);
+	});
+
 	it('keeps no key for invalid items: they are reported invalid again, never unchanged', async () => {
 		const input = [...autosend.people(2, 'bad'), { json: { email: 'not-an-email' } }];
 		await bed.run(params(), input, { onError: 'continueRegularOutput' });

@@ -1,0 +1,83 @@
+import type { DeduplicationHelperFunctions, IExecuteFunctions, INode } from 'n8n-workflow';
+
+import { executeBulk } from '../../nodes/shared/engine';
+import { DEFAULT_ENGINE_OPTIONS, type BulkAdapter, type EngineOptions } from '../../nodes/shared/types';
+import { InMemoryDeduplicator } from '../harness/deduplication';
+import { FakeProvider, itemsOf, testAdapter, type TestContact } from './fakes';
+
+const node: INode = { id: 'n1', name: 'Sync', type: 'test.sync', typeVersion: 1, position: [0, 0], parameters: {}, onError: 'continueRegularOutput' };
+
+/** The part of IExecuteFunctions executeBulk reads, with n8n-core's processed-data helpers over `store`. */
+function fakeContext(store: InMemoryDeduplicator, input: Array<Record<string, unknown>>, workflowId = 'wf1'): IExecuteFunctions {
+	const context = { node, workflow: { id: workflowId, active: false } };
+	const hints: unknown[] = [];
+	const helpers: Omit<DeduplicationHelperFunctions, 'checkProcessedItemsAndRecord'> = {
+		checkProcessedAndRecord: async (items, scope, options) => await store.checkProcessedAndRecord(items, scope, context, options),
+		removeProcessed: async (items, scope) => await store.removeProcessed(items, scope, context),
+		clearAllProcessedItems: async (scope) => await store.clearAllProcessedItems(scope, context),
+		getProcessedDataCount: async (scope, options) => await store.getProcessedDataCount(scope, context, options),
+	};
+	return {
+		getInputData: () => itemsOf(input),
+		getNode: () => node,
+		getWorkflow: () => ({ id: workflowId, name: 'wf', active: false }),
+		getNodeParameter: (_name: string, _index: number, fallback: unknown) => fallback,
+		getExecutionCancelSignal: () => undefined,
+		getExecutionId: () => 'exec',
+		addExecutionHints: (...more: unknown[]) => hints.push(...more),
+		helpers,
+		hints,
+	} as unknown as IExecuteFunctions;
+}
+
+const options: EngineOptions = { ...DEFAULT_ENGINE_OPTIONS, skipUnchanged: true, historySize: 1000 };
+const transport = { credentialType: 'none', baseUrl: 'http://localhost' } as Parameters<typeof executeBulk>[2];
+const people = (n: number, name = 'A') => Array.from({ length: n }, (_, i) => ({ email: `p${i}@example.com`, name }));
+
+describe('Skip Unchanged Contacts in the engine', () => {
+	it('removes the hashes it recorded when the run throws after the check (try/finally)', async () => {
+		const store = new InMemoryDeduplicator();
+		const provider = new FakeProvider(() => ({ kind: 'ok' }));
+		const working = testAdapter(provider);
+		// Read first when the contacts are planned, which is after they were checked and recorded.
+		const broken: BulkAdapter<TestContact> = Object.create(working, {
+			limits: { get: () => { throw new Error('planning blew up'); } },
+		}) as BulkAdapter<TestContact>;
+		await expect(executeBulk(fakeContext(store, people(3)), broken, transport, options)).rejects.toThrow('planning blew up');
+		expect(store.size()).toBe(0);
+
+		const out = await executeBulk(fakeContext(store, people(3)), working, transport, options);
+		expect(out[0].map((item) => item.json.status)).toEqual(['upserted', 'upserted', 'upserted']);
+		expect(store.size()).toBe(3);
+	});
+
+	it('removes hash by hash when the store held earlier contacts, and keeps theirs', async () => {
+		const store = new InMemoryDeduplicator();
+		const ok = testAdapter(new FakeProvider(() => ({ kind: 'ok' })));
+		await executeBulk(fakeContext(store, people(2)), ok, transport, options);
+		const failing = testAdapter(new FakeProvider(() => ({ kind: 'status', status: 400 })));
+		const out = await executeBulk(fakeContext(store, [...people(2), ...people(5, 'B')]), failing, transport, options);
+		expect(out[0].map((item) => item.json.status)).toEqual(['failed', 'failed', 'failed', 'failed', 'failed', 'failed', 'failed']);
+		// p0/p1 with name A are in the store; the failed name-B versions of p0..p4 are not. (Same keys fold: later wins.)
+		expect(store.size()).toBe(2);
+	});
+
+	it('sends everything and records nothing in a workflow without an id, with a hint saying so', async () => {
+		const store = new InMemoryDeduplicator();
+		const provider = new FakeProvider(() => ({ kind: 'ok' }));
+		const ctx = fakeContext(store, people(3), '');
+		await executeBulk(ctx, testAdapter(provider), transport, options);
+		await executeBulk(ctx, testAdapter(provider), transport, options);
+		expect(provider.processed.flat()).toHaveLength(6);
+		expect(store.size()).toBe(0);
+		expect(JSON.stringify((ctx as unknown as { hints: unknown[] }).hints)).toMatch(/saved workflow/);
+	});
+
+	it('warns when the contacts are more than the History Size', async () => {
+		const store = new InMemoryDeduplicator();
+		const ctx = fakeContext(store, people(20));
+		await executeBulk(ctx, testAdapter(new FakeProvider(() => ({ kind: 'ok' }))), transport, { ...options, historySize: 10 });
+		expect(store.size()).toBe(10);
+		expect(JSON.stringify((ctx as unknown as { hints: unknown[] }).hints)).toMatch(/History Size \(10\)/);
+	});
+});
