@@ -81,3 +81,25 @@ describe('Skip Unchanged Contacts in the engine', () => {
 		expect(JSON.stringify((ctx as unknown as { hints: unknown[] }).hints)).toMatch(/History Size \(10\)/);
 	});
 });
+
+describe('Skip Unchanged Contacts: many failures against a large store', () => {
+	it('rebuilds the store from what it knows instead of removing hash by hash (n8n scans the row per hash)', async () => {
+		const store = new InMemoryDeduplicator();
+		const ok = testAdapter(new FakeProvider(() => ({ kind: 'ok' })));
+		const others = Array.from({ length: 5 }, (_, i) => ({ email: `other${i}@example.com`, name: 'A' }));
+		await executeBulk(fakeContext(store, [...people(10_000), ...others]), ok, transport, { ...options, historySize: 100_000 });
+		expect(store.size()).toBe(10_005);
+
+		const fresh = Array.from({ length: 15_000 }, (_, i) => ({ email: `new${i}@example.com`, name: 'A' }));
+		const failing = testAdapter(new FakeProvider(() => ({ kind: 'status', status: 400 })));
+		const out = await executeBulk(fakeContext(store, [...people(10_000), ...fresh]), failing, transport, { ...options, historySize: 100_000 });
+		const counts: Record<string, number> = {};
+		for (const item of out[0]) counts[String(item.json.status)] = (counts[String(item.json.status)] ?? 0) + 1;
+		expect(counts).toEqual({ unchanged: 10_000, failed: 15_000 });
+		// 15,000 removals × 25,005 stored is past the budget: kept are this input's unchanged contacts only.
+		expect(store.size()).toBe(10_000);
+
+		const again = await executeBulk(fakeContext(store, people(10_000)), ok, transport, { ...options, historySize: 100_000 });
+		expect(again[0].every((item) => item.json.status === 'unchanged')).toBe(true);
+	});
+});
