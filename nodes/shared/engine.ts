@@ -198,7 +198,7 @@ export async function executeBulk<C>(
 			}
 		}, resumeMemory(ctx), unchangedSince);
 	} finally {
-		await unchangedSince?.release();
+		await unchangedSince?.record();
 	}
 	const { results, report } = run;
 

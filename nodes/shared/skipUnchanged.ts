@@ -7,8 +7,10 @@ import type { ContactStatus, EngineOptions } from './types';
 
 /**
  * Option "Skip Unchanged Contacts": n8n's processed-data store (the one Remove Duplicates uses) holds one
- * hash per contact a run of this node delivered. n8n records a hash when it is checked, before anything
- * is sent, so the hashes of contacts that then did not arrive are removed again after the run.
+ * hash per contact a run of this node delivered. n8n's only read is a check that also records what it
+ * has not seen, so the check's new hashes are taken out again at once and recorded only once their
+ * contacts arrived: a run that dies half-way (a killed worker) leaves nothing that would skip a
+ * contact it never delivered.
  */
 
 /** Per node, not per workflow: two nodes syncing the same people to different places must not share. */
@@ -16,7 +18,7 @@ const SCOPE = 'node';
 
 export const DEFAULT_HISTORY_SIZE = 100_000;
 
-/** Outcomes that do not say the provider holds the contact as sent: their hash must not stay. */
+/** Outcomes that do not say the provider holds the contact as sent: their hash is not recorded. */
 const NOT_DELIVERED: ReadonlySet<ContactStatus> = new Set(['invalid', 'failed', 'unknown', 'dry_run']);
 
 export const UNCHANGED: DeliveredOutcome = { status: 'unchanged' };
@@ -24,7 +26,7 @@ export const UNCHANGED: DeliveredOutcome = { status: 'unchanged' };
 /**
  * n8n removes a stored hash by scanning the whole row for it (measured: 1,000 out of 100,000 took 4 s,
  * 100,000 out of 200,000 over two minutes). Past this many comparisons the row is rebuilt instead from
- * what this run knows to be delivered, forgetting contacts that are not in this run's input.
+ * the hashes this run found stored, forgetting contacts that are not in this run's input.
  */
 const MAX_REMOVAL_SCAN = 200_000_000;
 
@@ -35,10 +37,10 @@ export interface UnchangedSplit<C> {
 
 export interface UnchangedFilter {
 	split<C>(unique: Array<UniqueContact<C>>): Promise<UnchangedSplit<C>>;
-	/** After the run: which of the checked contacts arrived. */
+	/** After the run: which of the contacts sent arrived. */
 	settle<C>(members: Array<UniqueContact<C>>, outcomes: DeliveredOutcome[]): void;
-	/** Always, also when the run threw: removes the hashes recorded for contacts that did not arrive. */
-	release(): Promise<void>;
+	/** Always, also when the run threw: records the hashes of the contacts settled as delivered. */
+	record(): Promise<void>;
 }
 
 /**
@@ -75,34 +77,38 @@ export function unchangedFilter(
 	const historySize = Math.max(1, options.historySize ?? DEFAULT_HISTORY_SIZE);
 	const record: ICheckProcessedOptions = { mode: 'entries', maxEntries: historySize };
 	const hashes = new Map<UniqueContact<unknown>, string>();
-	let recorded: string[] = [];
-	let storedBefore = 0;
-	/** Hashes this run found stored already: they stay true whatever happens to the run. */
-	let known: string[] = [];
+	const fresh = new Set<string>();
 	const delivered = new Set<string>();
+	const lookup: ICheckProcessedOptions = { mode: 'entries' };
+	const warnIfOver = (stored: number) => {
+		if (options.dryRun || stored + fresh.size <= historySize) return;
+		ctx.addExecutionHints({
+			message: `Skip Unchanged Contacts: ${stored} stored plus ${fresh.size} new or changed contacts is more than the History Size (${historySize}); the oldest are forgotten and sent again next time. Raise History Size above the number of contacts you sync.`,
+			location: 'outputPane',
+		});
+	};
 
 	return {
 		async split(unique) {
 			for (const member of unique) hashes.set(member, hashOf(target, member));
+			const stored = await ctx.helpers.getProcessedDataCount(SCOPE, lookup);
+			// An empty store has nothing to skip: no need to ask (and then undo what asking records).
+			if (stored === 0) {
+				for (const hash of hashes.values()) fresh.add(hash);
+				warnIfOver(0);
+				return { send: unique, unchanged: [] };
+			}
 			const all = unique.map((member) => hashes.get(member) ?? '');
-			storedBefore = await ctx.helpers.getProcessedDataCount(SCOPE, record);
-			// An empty store has nothing to skip; a dry run must not record, so it need not ask.
-			if (storedBefore === 0 && options.dryRun) return { send: unique, unchanged: [] };
-			if (storedBefore + unique.length > historySize) {
-				ctx.addExecutionHints({
-					message: `Skip Unchanged Contacts: ${storedBefore} stored plus ${unique.length} contacts is more than the History Size (${historySize}); the oldest are forgotten and sent again next time. Raise History Size above the number of contacts you sync.`,
-					location: 'outputPane',
-				});
+			// Without maxEntries: the check must not trim the store, it is undone right after.
+			const checked = await ctx.helpers.checkProcessedAndRecord(all, SCOPE, lookup);
+			for (const hash of checked.new) fresh.add(String(hash));
+			if (fresh.size > 0 && fresh.size * (stored + fresh.size) > MAX_REMOVAL_SCAN) {
+				await ctx.helpers.clearAllProcessedItems(SCOPE, lookup);
+				if (checked.processed.length > 0) await ctx.helpers.checkProcessedAndRecord(checked.processed, SCOPE, record);
+			} else if (fresh.size > 0) {
+				await ctx.helpers.removeProcessed([...fresh], SCOPE, lookup);
 			}
-			// A dry run checks without trimming, then takes its new hashes out again: the store is as before.
-			const checked = await ctx.helpers.checkProcessedAndRecord(all, SCOPE, options.dryRun ? { mode: 'entries' } : record);
-			const fresh = new Set(checked.new.map(String));
-			known = checked.processed.map(String);
-			if (options.dryRun) {
-				if (fresh.size > 0) await ctx.helpers.removeProcessed([...fresh], SCOPE, { mode: 'entries' });
-			} else {
-				recorded = [...fresh];
-			}
+			warnIfOver(stored);
 			const result: UnchangedSplit<(typeof unique)[number]['contact']> = { send: [], unchanged: [] };
 			unique.forEach((member, i) => (fresh.has(all[i]) ? result.send : result.unchanged).push(member));
 			return result;
@@ -111,23 +117,14 @@ export function unchangedFilter(
 			members.forEach((member, i) => {
 				const hash = hashes.get(member);
 				const outcome = outcomes[i];
-				if (hash !== undefined && outcome !== undefined && !NOT_DELIVERED.has(outcome.status)) delivered.add(hash);
+				if (hash !== undefined && fresh.has(hash) && outcome !== undefined && !NOT_DELIVERED.has(outcome.status)) delivered.add(hash);
 			});
 		},
-		async release() {
-			const undelivered = recorded.filter((hash) => !delivered.has(hash));
-			const stored = storedBefore + recorded.length;
-			recorded = [];
-			if (undelivered.length === 0) return;
-			// When the store held only this run's hashes, rebuilding it is exact; past the scan budget it
-			// forgets contacts absent from this input, which only means they are sent once more.
-			if (storedBefore === 0 || undelivered.length * stored > MAX_REMOVAL_SCAN) {
-				const keep = new Set([...known, ...delivered]);
-				await ctx.helpers.clearAllProcessedItems(SCOPE, record);
-				if (keep.size > 0) await ctx.helpers.checkProcessedAndRecord([...keep], SCOPE, record);
-				return;
-			}
-			await ctx.helpers.removeProcessed(undelivered, SCOPE, record);
+		async record() {
+			if (delivered.size === 0) return;
+			const hashesToRecord = [...delivered];
+			delivered.clear();
+			await ctx.helpers.checkProcessedAndRecord(hashesToRecord, SCOPE, record);
 		},
 	};
 }

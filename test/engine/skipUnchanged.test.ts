@@ -1,6 +1,7 @@
 import type { DeduplicationHelperFunctions, IExecuteFunctions, INode } from 'n8n-workflow';
 
 import { executeBulk } from '../../nodes/shared/engine';
+import { unchangedFilter } from '../../nodes/shared/skipUnchanged';
 import { DEFAULT_ENGINE_OPTIONS, type BulkAdapter, type EngineOptions } from '../../nodes/shared/types';
 import { InMemoryDeduplicator } from '../harness/deduplication';
 import { FakeProvider, itemsOf, testAdapter, type TestContact } from './fakes';
@@ -35,7 +36,7 @@ const transport = { credentialType: 'none', baseUrl: 'http://localhost' } as Par
 const people = (n: number, name = 'A') => Array.from({ length: n }, (_, i) => ({ email: `p${i}@example.com`, name }));
 
 describe('Skip Unchanged Contacts in the engine', () => {
-	it('removes the hashes it recorded when the run throws after the check (try/finally)', async () => {
+	it('records nothing when the run throws after the check', async () => {
 		const store = new InMemoryDeduplicator();
 		const provider = new FakeProvider(() => ({ kind: 'ok' }));
 		const working = testAdapter(provider);
@@ -51,7 +52,7 @@ describe('Skip Unchanged Contacts in the engine', () => {
 		expect(store.size()).toBe(3);
 	});
 
-	it('removes hash by hash when the store held earlier contacts, and keeps theirs', async () => {
+	it('records nothing for failed contacts when the store held earlier contacts, and keeps theirs', async () => {
 		const store = new InMemoryDeduplicator();
 		const ok = testAdapter(new FakeProvider(() => ({ kind: 'ok' })));
 		await executeBulk(fakeContext(store, people(2)), ok, transport, options);
@@ -60,6 +61,18 @@ describe('Skip Unchanged Contacts in the engine', () => {
 		expect(out[0].map((item) => item.json.status)).toEqual(['failed', 'failed', 'failed', 'failed', 'failed', 'failed', 'failed']);
 		// p0/p1 with name A are in the store; the failed name-B versions of p0..p4 are not. (Same keys fold: later wins.)
 		expect(store.size()).toBe(2);
+	});
+
+	it('leaves the store as it was when a run stops between the check and the end (a killed worker)', async () => {
+		const store = new InMemoryDeduplicator();
+		await executeBulk(fakeContext(store, people(3)), testAdapter(new FakeProvider(() => ({ kind: 'ok' }))), transport, options);
+		const filter = unchangedFilter(fakeContext(store, []), { before: '{"contacts":[', after: ']}' }, options);
+		const contacts = [...people(3).slice(1), { email: 'new@example.com', name: 'A' }, { email: 'p0@example.com', name: 'B' }];
+		const split = await filter?.split(contacts.map((c, i) => ({ key: c.email, email: c.email, contact: c, items: [i] })));
+		expect(split?.unchanged.map((u) => u.key)).toEqual(['p1@example.com', 'p2@example.com']);
+		expect(split?.send.map((u) => u.key)).toEqual(['new@example.com', 'p0@example.com']);
+		// Never settled, never recorded: only the three contacts delivered before are stored.
+		expect(store.size()).toBe(3);
 	});
 
 	it('sends everything and records nothing in a workflow without an id, with a hint saying so', async () => {
@@ -83,7 +96,7 @@ describe('Skip Unchanged Contacts in the engine', () => {
 });
 
 describe('Skip Unchanged Contacts: many failures against a large store', () => {
-	it('rebuilds the store from what it knows instead of removing hash by hash (n8n scans the row per hash)', async () => {
+	it('undoes a large check by rebuilding the row from the hashes found stored (n8n scans the row per removed hash)', async () => {
 		const store = new InMemoryDeduplicator();
 		const ok = testAdapter(new FakeProvider(() => ({ kind: 'ok' })));
 		const others = Array.from({ length: 5 }, (_, i) => ({ email: `other${i}@example.com`, name: 'A' }));
