@@ -32,6 +32,7 @@ export const LIST_REMOVE_MAX_EMAILS = BULK_ADD_MAX_EMAILS;
 export const BY_EMAIL_MAX_EMAILS = 100;
 
 export const BY_EMAIL_DEFAULTS: BulkOptionDefaults = {
+	writesContacts: false,
 	batchSize: BY_EMAIL_MAX_EMAILS,
 	maxBatchSize: BY_EMAIL_MAX_EMAILS,
 	concurrency: AUTOSEND_CONCURRENCY,

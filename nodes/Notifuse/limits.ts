@@ -10,6 +10,7 @@ export const IMPORT_MAX_BATCH_SIZE = 5000;
 
 /** Get and Delete: Notifuse looks up and deletes one email per call (contacts.getByEmail, contacts.delete). */
 export const BY_EMAIL_DEFAULTS: BulkOptionDefaults = {
+	writesContacts: false,
 	batchSize: 1,
 	maxBatchSize: 1,
 	concurrency: NOTIFUSE_CONCURRENCY,

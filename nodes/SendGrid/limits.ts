@@ -28,6 +28,7 @@ export const LIST_REMOVE_MAX_CONTACTS = 100;
 export const LIST_REMOVE_MAX_QUERY_CHARS = 7000;
 
 export const listRemoveDefaults: BulkOptionDefaults = {
+	writesContacts: false,
 	batchSize: LIST_REMOVE_MAX_CONTACTS,
 	maxBatchSize: LIST_REMOVE_MAX_CONTACTS,
 	concurrency: 2,
@@ -37,6 +38,7 @@ export const listRemoveDefaults: BulkOptionDefaults = {
 
 /** Get and Delete look emails up with search/emails: at most 100 per call (OpenAPI, see lookup.ts). */
 export const byEmailDefaults: BulkOptionDefaults = {
+	writesContacts: false,
 	batchSize: 100,
 	maxBatchSize: 100,
 	concurrency: 2,

@@ -4,6 +4,7 @@ import { dispatchChunks, type DeliveredOutcome, type DispatchStats } from './dis
 import { createHttpClient, type TransportConfig } from './http';
 import { RequestPacer } from './pacing';
 import { resumeMemory, type ResumeMemory } from './resume';
+import { UNCHANGED, unchangedFilter, type UnchangedFilter } from './skipUnchanged';
 import { planChunks, prepareItems, type PreparedInput, type UniqueContact } from './planning';
 import {
 	buildOutputItems,
@@ -97,11 +98,15 @@ export async function runBulkOperation<C>(
 	options: EngineOptions,
 	beforeSend?: (prepared: PreparedInput<C>) => void,
 	resume?: ResumeMemory,
+	unchangedSince?: UnchangedFilter,
 ): Promise<BulkRunResult> {
 	const input = prepareItems(adapter, items);
 	const earlier = resume?.split(items, input.unique);
 	// Contacts that succeeded in an earlier Retry On Fail try are reported, not sent again.
-	const prepared: PreparedInput<C> = earlier ? { ...input, unique: earlier.send } : input;
+	let prepared: PreparedInput<C> = earlier ? { ...input, unique: earlier.send } : input;
+	beforeSend?.(prepared);
+	const unchanged = await unchangedSince?.split(prepared.unique);
+	if (unchanged) prepared = { ...prepared, unique: unchanged.send };
 	const maxContacts = Math.max(1, Math.min(options.batchSize ?? adapter.limits.maxContacts, adapter.limits.maxContacts));
 	const maxBytes =
 		adapter.limits.maxBytes === undefined
@@ -116,7 +121,6 @@ export async function runBulkOperation<C>(
 	}
 
 	let stats: DispatchStats = { requests: 0, retries: 0, splits: 0 };
-	beforeSend?.(prepared);
 	if (options.dryRun) {
 		for (const chunk of plan.chunks) {
 			chunk.members.forEach((member, i) => {
@@ -145,9 +149,14 @@ export async function runBulkOperation<C>(
 		}
 	}
 
-	const members = earlier ? [...prepared.unique, ...earlier.done.map((d) => d.member)] : prepared.unique;
-	const outcomes = earlier ? [...memberOutcomes, ...earlier.done.map((d) => d.outcome)] : memberOutcomes;
+	let members = earlier ? [...prepared.unique, ...earlier.done.map((d) => d.member)] : prepared.unique;
+	let outcomes = earlier ? [...memberOutcomes, ...earlier.done.map((d) => d.outcome)] : memberOutcomes;
+	if (unchanged && unchanged.unchanged.length > 0) {
+		members = [...members, ...unchanged.unchanged];
+		outcomes = [...outcomes, ...unchanged.unchanged.map(() => UNCHANGED)];
+	}
 	resume?.remember(items, members, outcomes);
+	unchangedSince?.settle(members, outcomes);
 	return {
 		results: collectResults(items.length, { ...prepared, unique: members }, outcomes),
 		report: {
@@ -182,12 +191,19 @@ export async function executeBulk<C>(
 	const pacer = new RequestPacer(options.requestsPerSecond, async (ms) => await sleep(ms, signal));
 	const http = createHttpClient(ctx, { ...transport, timeoutMs: options.timeoutMs ?? transport.timeoutMs }, options, pacer);
 
-	const { results, report } = await runBulkOperation(adapter, items, http, pacer, options, (prepared) => {
-		// Fail fast on bad input when the user wants the node to stop on errors: nothing half-sent.
-		if (mode === 'stopWorkflow' && !options.dryRun && prepared.invalid.length > 0) {
-			throw invalidInputError(ctx, prepared.invalid, items.length);
-		}
-	}, resumeMemory(ctx));
+	const unchangedSince = unchangedFilter(ctx, adapter.envelope, options);
+	let run: BulkRunResult;
+	try {
+		run = await runBulkOperation(adapter, items, http, pacer, options, (prepared) => {
+			// Fail fast on bad input when the user wants the node to stop on errors: nothing half-sent.
+			if (mode === 'stopWorkflow' && !options.dryRun && prepared.invalid.length > 0) {
+				throw invalidInputError(ctx, prepared.invalid, items.length);
+			}
+		}, resumeMemory(ctx), unchangedSince);
+	} finally {
+		await unchangedSince?.record();
+	}
+	const { results, report } = run;
 
 	if (mode === 'stopWorkflow' && results.some(isFailure)) {
 		const error = summaryError(ctx, results);

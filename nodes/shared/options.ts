@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_TIMEOUT_MS } from './http';
+import { DEFAULT_HISTORY_SIZE } from './skipUnchanged';
 import { DEFAULT_ENGINE_OPTIONS, type EngineOptions } from './types';
 
 export interface BulkOptionDefaults {
@@ -14,6 +15,11 @@ export interface BulkOptionDefaults {
 	batched: boolean;
 	/** The transport's own per-request timeout when it is not the engine's default. */
 	timeoutMs?: number;
+	/**
+	 * False for operations that read, delete or unsubscribe: Skip Unchanged Contacts compares the fields
+	 * a write would send, which they do not have, so it is offered only where contacts are written.
+	 */
+	writesContacts?: boolean;
 }
 
 function minutes(ms: number): string {
@@ -105,6 +111,29 @@ function deliveryOptionFields(defaults: BulkOptionDefaults): INodeProperties[] {
 				`Milliseconds to wait for the provider to answer one request before giving up on it (a create that timed out is not resent). 0 uses the default of ${minutes(defaults.timeoutMs ?? DEFAULT_TIMEOUT_MS)}.`,
 		},
 	);
+	if (defaults.writesContacts !== false) {
+		fields.push(
+			{
+				displayName: 'History Size',
+				name: 'historySize',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: DEFAULT_HISTORY_SIZE,
+				displayOptions: { show: { skipUnchanged: [true] } },
+				description: 'How many delivered contacts Skip Unchanged Contacts remembers; the oldest are forgotten first (and sent again)',
+				hint: 'Keep it well above the number of contacts this node syncs: every changed contact adds one more entry.',
+			},
+			{
+				displayName: 'Skip Unchanged Contacts',
+				name: 'skipUnchanged',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to leave out contacts an earlier run of this node already delivered with exactly the same fields to the same list or workspace. They report status "unchanged".',
+				hint: 'Stored by n8n per node (as Remove Duplicates does) for saved workflows, manual runs included; a workflow that was never saved records nothing. Changing the mapping or an option that changes what is sent sends every contact once again. Contacts that failed or ended unknown are sent again next run.',
+			},
+		);
+	}
 	return fields;
 }
 
@@ -145,5 +174,7 @@ export function readEngineOptions(
 		timeoutMs: Math.max(0, numberOr(options.timeout, 0)) || undefined,
 		dryRun: options.dryRun === true,
 		includeInputFields: options.includeInputFields === true,
+		skipUnchanged: options.skipUnchanged === true,
+		historySize: Math.max(1, numberOr(options.historySize, DEFAULT_HISTORY_SIZE)),
 	};
 }

@@ -23,7 +23,9 @@ export type ContactStatus =
 	| 'failed'
 	/** The provider's answer does not say whether this contact was stored; `errorMessage` says why. */
 	| 'unknown'
-	| 'dry_run';
+	| 'dry_run'
+	/** Skip Unchanged Contacts: an earlier run of this node delivered this exact contact to this target; not sent. */
+	| 'unchanged';
 
 /** Statuses that count as a failure of the item (error output / node error). */
 export const FAILURE_STATUSES: ReadonlySet<ContactStatus> = new Set(['invalid', 'failed']);
@@ -187,6 +189,10 @@ export interface EngineOptions {
 	timeoutMs?: number;
 	dryRun: boolean;
 	includeInputFields: boolean;
+	/** Skip contacts an earlier run delivered unchanged (skipUnchanged.ts). */
+	skipUnchanged?: boolean;
+	/** Hashes n8n's processed-data store keeps for it, oldest dropped first. */
+	historySize?: number;
 }
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {

@@ -56,11 +56,12 @@ async function main(): Promise<number> {
 			if (result.code !== 0) throw new Error(`n8n ${args[0]} failed:\n${result.stdout}\n${result.stderr}`);
 		}
 
-		for (const testCase of cases) {
+		const executions = cases.flatMap((testCase) => [testCase, ...(testCase.then ?? [])].map((step) => ({ step, id: testCase.workflow.id })));
+		for (const { step: testCase, id } of executions) {
 			for (const emulator of Object.values(emulators)) emulator.clearLog();
 			await testCase.before?.(emulators);
 			const caseStarted = Date.now();
-			const cli = await runN8n(n8nBin, ['execute', `--id=${testCase.workflow.id}`, '--rawOutput'], env);
+			const cli = await runN8n(n8nBin, ['execute', `--id=${id}`, '--rawOutput'], env);
 			const output = cli.stdout + cli.stderr;
 			const run = parseRunOutput(cli.stdout);
 			const checks = new Checks();
@@ -88,7 +89,7 @@ async function main(): Promise<number> {
 				console.log(tail.replace(/^/gm, '        | '));
 			}
 		}
-		console.log(`e2e: ${cases.length - failed}/${cases.length} passed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+		console.log(`e2e: ${executions.length - failed}/${executions.length} passed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 	} finally {
 		await Promise.all(Object.values(emulators).map((e) => e.close()));
 		if (!process.env.E2E_KEEP) rmSync(userFolder, { recursive: true, force: true });

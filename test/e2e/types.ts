@@ -14,4 +14,9 @@ export interface E2eCase {
 	/** Runs before the workflow (e.g. emulator faults or fixtures). */
 	before?(emulators: Emulators): void | Promise<void>;
 	check(run: RunJson | undefined, checks: Checks, context: { emulators: Emulators; cli: CliResult }): void;
+	/**
+	 * Further executions of the same saved workflow, right after this one and in order, each reported as
+	 * its own line (what n8n keeps between executions: processed data, static data, the emulators' store).
+	 */
+	then?: Array<Omit<E2eCase, 'workflow' | 'then'>>;
 }

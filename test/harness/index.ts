@@ -17,6 +17,7 @@ import {
 
 import { testCredential, type CredentialTestResult } from './credentialTest';
 import { HarnessCredentialsHelper } from './credentialsHelper';
+import { harnessDeduplicator, type InMemoryDeduplicator } from './deduplication';
 import { HarnessNodeTypes, INPUT_NODE_TYPE } from './nodeTypes';
 
 export type OnError = 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
@@ -68,6 +69,8 @@ export interface Harness {
 	callMethod<T = unknown>(call: MethodCall): Promise<T>;
 	/** Runs a credential type's `test` request against the given data. */
 	testCredential(type: string, data: ICredentialDataDecryptedObject): Promise<CredentialTestResult>;
+	/** The processed-data store behind the nodes' `helpers.checkProcessedAndRecord` (kept across runs). */
+	processedData: InMemoryDeduplicator;
 }
 
 const NODE_NAME = 'Contact Sync';
@@ -133,6 +136,7 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
 	const packages = [...(options.packageDir ? [{ dir: options.packageDir }] : []), ...(options.packages ?? [])];
 	const nodeTypes = await HarnessNodeTypes.load(packages);
 	const credentialsHelper = new HarnessCredentialsHelper(nodeTypes.credentialTypes, options.rewriteUrl);
+	const processedData = await harnessDeduplicator();
 
 	async function run(options: RunOptions): Promise<RunResult> {
 		const type = fullType(nodeTypes, options.nodeType);
@@ -253,6 +257,7 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
 		packageNames: nodeTypes.packageNames,
 		run,
 		callMethod,
+		processedData,
 		testCredential: async (type, data) => {
 			const credentialType = nodeTypes.credentialTypes.get(type);
 			if (!credentialType) throw new Error(`Harness: unknown credential type ${type}`);

@@ -15,7 +15,7 @@ export interface Testbed<E extends StartedEmulator> {
 	emulator: E;
 	credentials(overrides?: IDataObject): RunOptions['credentials'];
 	run(parameters: INodeParameters, items: INodeExecutionData[], extra?: Partial<RunOptions>): Promise<RunResult>;
-	/** Emulator state, faults and request log back to the seed. */
+	/** Emulator state, faults and request log back to the seed; the harness's processed-data store emptied. */
 	reset(): Promise<void>;
 	close(): Promise<void>;
 }
@@ -57,6 +57,7 @@ export async function openTestbed<E extends StartedEmulator>(
 		run: async (parameters, items, extra = {}) =>
 			await harness.run({ nodeType: provider.nodeType, parameters, credentials: credentials(), items, ...extra }),
 		reset: async () => {
+			harness.processedData.clear();
 			await fetch(`${emulator.baseUrl}/__emulator/reset`, { method: 'POST' });
 		},
 		close: async () => await emulator.close(),

@@ -4,7 +4,8 @@ import { exampleCases } from './examples';
 import { getDeleteCases } from './getDelete';
 import { notifuseCases } from './notifuse';
 import { sendGridCases } from './sendgrid';
+import { skipUnchangedCases } from './skipUnchanged';
 
 export function allCases(_emulators: Emulators): E2eCase[] {
-	return [...autoSendCases(), ...notifuseCases(), ...sendGridCases(), ...getDeleteCases(), ...exampleCases()];
+	return [...autoSendCases(), ...notifuseCases(), ...sendGridCases(), ...getDeleteCases(), ...skipUnchangedCases(), ...exampleCases()];
 }

@@ -17,6 +17,7 @@ import { removeOutcomes } from './removeAnswer';
 const show = { resource: ['contactList'], operation: ['removeContacts'] };
 
 export const defaults: BulkOptionDefaults = {
+	writesContacts: false,
 	batchSize: LIST_REMOVE_DEFAULT_EMAILS,
 	maxBatchSize: LIST_REMOVE_MAX_EMAILS,
 	concurrency: AUTOSEND_CONCURRENCY,

@@ -15,6 +15,7 @@ import { listPrecheck } from '../listPrecheck';
 const show = { resource: ['contactList'], operation: ['removeContacts'] };
 
 export const defaults: BulkOptionDefaults = {
+	writesContacts: false,
 	batchSize: 1,
 	maxBatchSize: 1,
 	concurrency: NOTIFUSE_CONCURRENCY,
