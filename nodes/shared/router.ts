@@ -52,14 +52,26 @@ function setupFailure(ctx: IExecuteFunctions, error: unknown): ItemResult[] {
 	}));
 }
 
-/** Runs the node's selected resource/operation from its table. */
-export async function routeOperation(
-	ctx: IExecuteFunctions,
-	operations: Record<string, Record<string, OperationRun>>,
-): Promise<INodeExecutionData[][]> {
-	const resource = ctx.getNodeParameter('resource', 0) as string;
-	const operation = ctx.getNodeParameter('operation', 0) as string;
-	const run = operations[resource]?.[operation];
-	if (!run) throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
-	return await run(ctx);
+/** An operation file's module: its parameters and the build step that turns them into a BulkOperation. */
+type OperationModule = { build?: unknown };
+
+/**
+ * The node's execute(): the selected resource's module namespace (its `index.ts`, which re-exports each
+ * operation file under its operation value) picks the operation file, whose `build` runs through the engine.
+ */
+export function routerFor(resources: Record<string, Record<string, unknown>>): (this: IExecuteFunctions) => Promise<INodeExecutionData[][]> {
+	const runs = new Map<string, OperationRun>();
+	for (const [resource, modules] of Object.entries(resources)) {
+		for (const [operation, module] of Object.entries(modules)) {
+			const build = (module as OperationModule | undefined)?.build;
+			if (typeof build === 'function') runs.set(`${resource}.${operation}`, bulkOperation(build as (this: IExecuteFunctions) => Promise<BulkOperation<unknown>>));
+		}
+	}
+	return async function router(this: IExecuteFunctions) {
+		const resource = this.getNodeParameter('resource', 0) as string;
+		const operation = this.getNodeParameter('operation', 0) as string;
+		const run = runs.get(`${resource}.${operation}`);
+		if (!run) throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+		return await run(this);
+	};
 }

@@ -1,24 +1,7 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-
-import { bulkOperation, routeOperation } from '../../shared/router';
+import { routerFor } from '../../shared/router';
 
 import * as contact from './contact';
 import * as contactList from './contactList';
 
-const operations = {
-	contact: {
-		create: bulkOperation(contact.create.build),
-		upsert: bulkOperation(contact.upsert.build),
-		bulkUpdate: bulkOperation(contact.bulkUpdate.build),
-		get: bulkOperation(contact.get.build),
-		delete: bulkOperation(contact.delete.build),
-	},
-	contactList: {
-		addContacts: bulkOperation(contactList.addContacts.build),
-		removeContacts: bulkOperation(contactList.removeContacts.build),
-	},
-};
-
-export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routeOperation(this, operations);
-}
+/** Each resource's index re-exports its operation files under their operation values. */
+export const router = routerFor({ contact, contactList });

@@ -1,5 +1,6 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
+import { customFieldOptions } from '../../shared/fieldOptions';
 import { fetchCustomFields } from './api';
 
 const TYPE_NAMES = { string: 'String', number: 'Number', boolean: 'Boolean', date: 'Date' } as const;
@@ -10,12 +11,9 @@ const TYPE_NAMES = { string: 'String', number: 'Number', boolean: 'Boolean', dat
  * description says which.
  */
 export async function getCustomFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const fields = await fetchCustomFields(this);
-	return fields
-		.map((field) => ({
-			name: `${field.name} (${field.type})`,
-			value: field.name,
-			description: `${TYPE_NAMES[field.type]} custom field: set Type to ${TYPE_NAMES[field.type]}${field.type === 'date' ? ' (sent as YYYY-MM-DD)' : ''}`,
-		}))
-		.sort((a, b) => a.name.localeCompare(b.name));
+	return customFieldOptions(
+		await fetchCustomFields(this),
+		(field) =>
+			`${TYPE_NAMES[field.type]} custom field: set Type to ${TYPE_NAMES[field.type]}${field.type === 'date' ? ' (sent as YYYY-MM-DD)' : ''}`,
+	);
 }

@@ -1,5 +1,6 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
+import { customFieldOptions } from '../../shared/fieldOptions';
 import { fetchCustomFields, fetchLists } from './api';
 
 export async function getLists(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
@@ -11,12 +12,8 @@ export async function getLists(this: ILoadOptionsFunctions): Promise<INodeProper
 
 /** Set Fields' custom field names: the account's definitions, each with its type (the value stays the name). */
 export async function getCustomFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const fields = await fetchCustomFields(this);
-	return fields
-		.map((field) => ({
-			name: `${field.name} (${field.type})`,
-			value: field.name,
-			description: `${field.type} custom field${field.type === 'Date' ? ', sent as MM/DD/YYYY' : ''}`,
-		}))
-		.sort((a, b) => a.name.localeCompare(b.name));
+	return customFieldOptions(
+		await fetchCustomFields(this),
+		(field) => `${field.type} custom field${field.type === 'Date' ? ', sent as MM/DD/YYYY' : ''}`,
+	);
 }

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationSelector } from '../../../shared/description';
+import { sharedOperation } from '../../../shared/operations';
 
 import * as bulkUpdate from './bulkUpdate.operation';
 import * as create from './create.operation';
@@ -24,24 +25,9 @@ export const description: INodeProperties[] = [
 			description: 'Create new contacts; fails for emails that already exist',
 			action: 'Create a contact',
 		},
-		{
-			name: 'Create or Update',
-			value: 'upsert',
-			description: 'Create a new record, or update the current one if it already exists (upsert)',
-			action: 'Create or update a contact',
-		},
-		{
-			name: 'Delete',
-			value: 'delete',
-			description: 'Delete contacts by email, 100 per request',
-			action: 'Delete contacts',
-		},
-		{
-			name: 'Get',
-			value: 'get',
-			description: 'Look contacts up by email, 100 per request',
-			action: 'Get contacts',
-		},
+		sharedOperation.upsert(),
+		sharedOperation.delete('Delete contacts by email, 100 per request'),
+		sharedOperation.get('Look contacts up by email, 100 per request'),
 	]),
 	...create.description,
 	...upsert.description,

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationSelector } from '../../../shared/description';
+import { sharedOperation } from '../../../shared/operations';
 
 import * as addContacts from './addContacts.operation';
 import * as removeContacts from './removeContacts.operation';
@@ -14,12 +15,7 @@ export const selector: INodeProperties = operationSelector('contactList', 'addCo
 		description: 'Subscribe many contacts to one or more lists, creating or updating them',
 		action: 'Add contacts to lists',
 	},
-	{
-		name: 'Remove Contacts',
-		value: 'removeContacts',
-		description: 'Take contacts off a list by email; the contacts themselves stay',
-		action: 'Remove contacts from a list',
-	},
+	sharedOperation.removeContacts(),
 ]);
 
 export const properties: INodeProperties[] = [...addContacts.description, ...removeContacts.description];

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationSelector } from '../../../shared/description';
+import { sharedOperation } from '../../../shared/operations';
 
 import * as addContacts from './addContacts.operation';
 import * as removeContacts from './removeContacts.operation';
@@ -15,12 +16,7 @@ export const description: INodeProperties[] = [
 			description: 'Add many contacts to one or more lists, creating contacts that do not exist',
 			action: 'Add contacts to lists',
 		},
-		{
-			name: 'Remove Contacts',
-			value: 'removeContacts',
-			description: 'Take contacts off a list by email; the contacts themselves stay',
-			action: 'Remove contacts from a list',
-		},
+		sharedOperation.removeContacts(),
 	]),
 	...addContacts.description,
 	...removeContacts.description,
