@@ -103,7 +103,7 @@ export function exampleCases(): E2eCase[] {
 		},
 		postgresExampleCase(),
 		{
-			name: 'example crm-segment-to-list: 300 CRM rows (stood in by a Code node) → 200 still in the segment added, 100 who left removed / not_in_list / not_found',
+			name: 'example crm-segment-to-list: 300 CRM rows (stood in by a Code node) → 200 still in the segment added; of the 100 who left, Get finds 80 (removed / not_in_list) and reports 20 AutoSend never had',
 			workflow: loadExample('crm-segment-to-list.json', 'e2eExCrmSegment', (node) => {
 				if (node.name === 'Segment rows from the CRM') {
 					// 0-199 in the segment, 200-259 churned (on the list), 260-279 opted out (already off it), 280-299 churned, never synced.
@@ -124,14 +124,20 @@ export function exampleCases(): E2eCase[] {
 			check(run, checks, { emulators }) {
 				const added = outputOf(run, 'Add to Newsletter');
 				checks.equal(countBy(added, 'status'), { added: 200 }, 'rows still in the segment added');
+				const looked = outputOf(run, 'Look them up in AutoSend');
+				checks.equal(countBy(looked, 'status'), { found: 80, not_found: 20 }, 'Get: who left, known to AutoSend or not');
+				checks.that(pairedInOrder(looked), 'lookup results paired in order');
+				const unknown = outputOf(run, 'Unknown to AutoSend');
+				checks.equal([unknown.length, unknown[0]?.json.email, unknown[19]?.json.email], [20, 'seg-280@example.com', 'seg-299@example.com'], 'the 20 AutoSend never had, reported');
 				const removed = outputOf(run, 'Remove from Newsletter');
-				checks.equal(countBy(removed, 'status'), { removed: 60, not_in_list: 20, not_found: 20 }, 'rows that left');
+				checks.equal(countBy(removed, 'status'), { removed: 60, not_in_list: 20 }, 'known rows that left');
 				checks.that(pairedInOrder(removed), 'removal results paired in order');
-				checks.equal([removed[0]?.json.email, removed[99]?.json.email], ['seg-200@example.com', 'seg-299@example.com'], 'removal results in input order');
+				checks.equal([removed[0]?.json.email, removed[79]?.json.email], ['seg-200@example.com', 'seg-279@example.com'], 'removal results in input order');
 				checks.that(!ran(run, 'Rows to fix'), 'no row to fix');
 				checks.equal(requestsTo(emulators.autosend, '/v1/contact-lists/contacts/bulk-add').map((entry) => entry.contacts), [200], 'one bulk-add request');
+				checks.equal(requestsTo(emulators.autosend, '/v1/contacts/search/emails').map((entry) => entry.contacts), [100], 'one lookup request');
 				const removals = emulators.autosend.log.filter((entry) => entry.path.endsWith('/contacts/remove'));
-				checks.equal(removals.map((entry) => entry.contacts), [100], 'one removal request');
+				checks.equal(removals.map((entry) => entry.contacts), [80], 'one removal request, only for contacts AutoSend has');
 				const store = emulators.autosend.store;
 				const onList = [...(store.lists.get(AUTOSEND.lists.newsletter.id)?.members ?? [])]
 					.map((id) => store.contactsById.get(id)?.email ?? '')
