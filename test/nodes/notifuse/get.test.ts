@@ -12,7 +12,10 @@ describe('Notifuse contact → get', () => {
 		expect(countBy(statuses(result))).toEqual({ found: 125, not_found: 125 });
 		expect(bed.requests('/api/contacts.getByEmail')).toHaveLength(250);
 		expect(result.outputs[0][4].json).toMatchObject({ status: 'found', email: 'person-4@example.com', contact: { first_name: 'F4' }, listIds: [DEFAULTS.lists.newsletter.id] });
-		expect(result.outputs[0][5].json).toEqual({ status: 'not_found', email: 'person-5@example.com', request: 6 });
+		expect(result.outputs[0][5].json).toMatchObject({ status: 'not_found', email: 'person-5@example.com', request: 6 });
+		// One key set per run: a not_found item carries the found item's keys, empty.
+		expect(result.outputs[0][5].json.contact).toBeNull();
+		expect(Object.keys(result.outputs[0][5].json).sort()).toEqual(Object.keys(result.outputs[0][4].json).sort());
 	});
 
 	it('needs exactly 10,000 calls for 10,000 emails', async () => {
