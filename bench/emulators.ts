@@ -9,7 +9,7 @@ async function main() {
 	const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 50);
 	const faults = { latencyMs };
 	// Jobs finish quickly: the benchmark measures the node, not SendGrid's queue.
-	const running = await startAll(() => ({ faults, jobDelayMs: 20 }));
+	const running = await startAll(() => ({ faults, jobDelayMs: 20, ...(process.env.BENCH_UNLIMITED === '1' ? { rateLimit: false as const } : {}) }));
 	console.log(JSON.stringify(Object.fromEntries(Object.entries(running).map(([key, emulator]) => [key, emulator.baseUrl]))));
 	const stop = async () => {
 		await Promise.all(Object.values(running).map((r) => r.close()));

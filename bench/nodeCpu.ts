@@ -21,32 +21,30 @@ export function mainThreadCpuMicros(): number {
 }
 
 /**
- * Accumulates CPU time while one of our nodes' execute() runs. n8n's engine awaits the node
+ * Accumulates CPU time while one of our nodes' (or the reference node's) execute() runs. n8n's engine awaits the node
  * meanwhile and the emulators live in another process, so this is the node's own cost
  * (validation, chunking, serialising, its HTTP client), without the engine's per-item bookkeeping.
  */
-export function measureNodeExecute(): { ms(): number; processMs(): number } {
+export function measureNodeExecute(extra: Array<{ prototype: object }> = []): { ms(): number; processMs(): number } {
 	const root = join(__dirname, '..');
 	const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { n8n: { nodes: string[] } };
 	let micros = 0;
 	let processMicros = 0;
-	for (const file of manifest.n8n.nodes) {
-		const exported = require(join(root, file)) as Record<string, { prototype: { execute?: Execute } }>;
-		for (const nodeClass of Object.values(exported)) {
-			const original = nodeClass.prototype?.execute;
-			if (typeof original !== 'function') continue;
-			nodeClass.prototype.execute = async function measured(this: unknown, ...args: unknown[]) {
-				const main = mainThreadCpuMicros();
-				const cpu = process.cpuUsage();
-				try {
-					return await original.apply(this, args);
-				} finally {
-					micros += mainThreadCpuMicros() - main;
-					const used = process.cpuUsage(cpu);
-					processMicros += used.user + used.system;
-				}
-			};
-		}
+	const classes = [...manifest.n8n.nodes.flatMap((file) => Object.values(require(join(root, file)) as Record<string, { prototype: object }>)), ...extra];
+	for (const nodeClass of classes as Array<{ prototype: { execute?: Execute } }>) {
+		const original = nodeClass.prototype?.execute;
+		if (typeof original !== 'function') continue;
+		nodeClass.prototype.execute = async function measured(this: unknown, ...args: unknown[]) {
+			const main = mainThreadCpuMicros();
+			const cpu = process.cpuUsage();
+			try {
+				return await original.apply(this, args);
+			} finally {
+				micros += mainThreadCpuMicros() - main;
+				const used = process.cpuUsage(cpu);
+				processMicros += used.user + used.system;
+			}
+		};
 	}
 	return { ms: () => micros / 1000, processMs: () => processMicros / 1000 };
 }

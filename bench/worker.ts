@@ -11,7 +11,9 @@ import { createHarness } from '../test/harness';
 import { generateContacts } from './contacts';
 import { floorCpuMs } from './floor';
 import { startCpuProfile } from './profile';
+import { mapColumnsParameters } from './mapColumns';
 import { measureNodeExecute } from './nodeCpu';
+import { REFERENCE_NODE_TYPE, ReferenceContactSender } from './reference/node';
 import { WORKLOADS, type EmulatorUrls, type Workload } from './workloads';
 
 export interface LoggedRequest {
@@ -64,23 +66,25 @@ async function main() {
 	if (!workload) throw new Error(`unknown workload ${workloadId}`);
 	const base = urls[workload.provider];
 	const builtins = process.env.BENCH_N8N_NODES_BASE;
+	const n8nOwn = workload.contender === 'builtin' || workload.contender === 'perItem';
 	const harness = await createHarness({
 		packageDir: join(__dirname, '..'),
-		packages: workload.contender === 'ours' || !builtins ? [] : [{ dir: builtins, include: ['n8n-nodes-base.sendGrid', 'n8n-nodes-base.httpRequest'] }],
+		packages: !n8nOwn || !builtins ? [] : [{ dir: builtins, include: ['n8n-nodes-base.sendGrid', 'n8n-nodes-base.httpRequest'] }],
 		rewriteUrl: (url) => url.replace('https://api.sendgrid.com', urls.sendgrid),
+		nodes: { [REFERENCE_NODE_TYPE]: new ReferenceContactSender() },
 	});
+	const parameters = withUrls(await mapColumnsParameters(harness, workload, urls), urls);
 	// Warm-up: module loading and JIT belong to n8n's start, not to a sync of N contacts.
-	await harness.run({ nodeType: workload.nodeType, parameters: withUrls(workload.parameters, urls), credentials: workload.credentials(urls) as never, items: warmUpItems(workload), onError: 'continueRegularOutput' });
+	await harness.run({ nodeType: workload.nodeType, parameters, credentials: workload.credentials(urls) as never, items: warmUpItems(workload), onError: 'continueRegularOutput' });
 	await fetch(`${base}/__emulator/reset`, { method: 'POST' });
 
 	const input = generateContacts(size, seed);
 	const items: INodeExecutionData[] = input.rows.map((row) => ({ json: workload.toItem(row) }));
 	const inputBytes = Buffer.byteLength(JSON.stringify(items.map((item) => item.json)));
-	const parameters = withUrls(workload.parameters, urls);
 	(globalThis as { gc?: () => void }).gc?.();
 
 	const profile = await startCpuProfile(process.env.BENCH_PROFILE_DIR, `${workload.id}-${size}`);
-	const nodeCpu = measureNodeExecute();
+	const nodeCpu = measureNodeExecute([ReferenceContactSender]);
 	const rssBeforeRun = process.memoryUsage.rss();
 	const cpu = process.cpuUsage();
 	const started = performance.now();
@@ -90,6 +94,7 @@ async function main() {
 		credentials: workload.credentials(urls) as never,
 		items,
 		onError: 'continueRegularOutput',
+		retryOnFail: process.env.BENCH_RETRY_ON_FAIL === '1' || undefined,
 	});
 	const wallMs = performance.now() - started;
 	const used = process.cpuUsage(cpu);
@@ -105,10 +110,10 @@ async function main() {
 		const json = item?.json ?? {};
 		const status = String(json.status ?? (json.error ? 'error' : 'response'));
 		statuses[status] = (statuses[status] ?? 0) + 1;
-		if (workload.contender === 'ours' && status !== 'invalid' && status !== 'error') sent.add(String(json.email ?? items[index].json.email).trim().toLowerCase());
+		if (!n8nOwn && status !== 'invalid' && status !== 'error') sent.add(String(json.email ?? items[index].json.email).trim().toLowerCase());
 	});
 	// n8n's own nodes answer per request, not per contact: count what reached the provider instead.
-	if (workload.contender !== 'ours') for (const item of items) sent.add(String(item.json.email).trim().toLowerCase());
+	if (n8nOwn) for (const item of items) sent.add(String(item.json.email).trim().toLowerCase());
 	const sentItems = [...new Map(items.map((item) => [String(item.json.email).trim().toLowerCase(), item.json])).entries()]
 		.filter(([email]) => sent.has(email))
 		.map(([, json]) => json);

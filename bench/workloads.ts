@@ -1,9 +1,13 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { BenchRow } from './contacts';
+import { REFERENCE_NODE_TYPE } from './reference/node';
+import { RECIPES } from './reference/recipes';
 
 export type Provider = 'autosend' | 'notifuse' | 'sendgrid';
-export type Contender = 'ours' | 'builtin' | 'perItem';
+export type Contender = 'ours' | 'builtin' | 'perItem' | 'reference';
+/** How the node is told what to send: the column the README's table states per row. */
+export type InputMode = 'Auto-map' | 'Map Columns' | 'Map Columns + expressions' | 'Email parameter' | 'Expressions' | 'Reference';
 
 export interface EmulatorUrls {
 	autosend: string;
@@ -16,6 +20,11 @@ export interface Workload {
 	id: string;
 	label: string;
 	contender: Contender;
+	mode: InputMode;
+	/** The reference-node workload this one is compared with (same contacts, same request bodies). */
+	reference?: string;
+	/** Map Columns: the resourceMapper method whose fields the editor would save (bench/mapColumns.ts). */
+	mapColumns?: { method: string; expressions: boolean };
 	provider: Provider;
 	/** Full node type: ours by short name, n8n's own as `n8n-nodes-base.x`. */
 	nodeType: string;
@@ -65,10 +74,11 @@ const all = (sizes: number[]) => sizes;
 const smallest = (cap: number) => (sizes: number[]) => [Math.min(cap, Math.min(...sizes))];
 
 /** What every workload of one of our nodes shares: node, credentials, item shape, default concurrency, rate limit. */
-type OurNode = Pick<Workload, 'contender' | 'provider' | 'nodeType' | 'credentials' | 'toItem' | 'concurrency' | 'rate'>;
+type OurNode = Pick<Workload, 'contender' | 'mode' | 'provider' | 'nodeType' | 'credentials' | 'toItem' | 'concurrency' | 'rate'>;
 
 const autoSend: OurNode = {
 	contender: 'ours',
+	mode: 'Auto-map',
 	provider: 'autosend',
 	nodeType: 'autoSend',
 	credentials: (urls) => ({ autoSendApi: { baseUrl: `${urls.autosend}/v1`, apiKey: KEY, projectId: '' } }),
@@ -78,6 +88,7 @@ const autoSend: OurNode = {
 };
 const notifuse: OurNode = {
 	contender: 'ours',
+	mode: 'Auto-map',
 	provider: 'notifuse',
 	nodeType: 'notifuse',
 	credentials: (urls) => ({ notifuseApi: { baseUrl: urls.notifuse, apiKey: KEY, workspaceId: 'ws_demo' } }),
@@ -86,6 +97,7 @@ const notifuse: OurNode = {
 };
 const sendGrid: OurNode = {
 	contender: 'ours',
+	mode: 'Auto-map',
 	provider: 'sendgrid',
 	nodeType: 'sendGridContacts',
 	credentials: (urls) => ({ sendGridMarketingApi: { apiKey: KEY, region: 'custom', baseUrl: urls.sendgrid } }),
@@ -95,7 +107,7 @@ const sendGrid: OurNode = {
 };
 const SENDGRID_PUT = { write: { method: 'PUT', path: '/v3/marketing/contacts' }, perRequest: 30_000, maxBytes: 6_000_000 };
 
-export const WORKLOADS: Workload[] = [
+const OURS: Workload[] = [
 	{
 		...autoSend,
 		id: 'autosend.bulkUpdate',
@@ -108,6 +120,7 @@ export const WORKLOADS: Workload[] = [
 	{
 		...autoSend,
 		id: 'autosend.addContacts',
+		mode: 'Email parameter',
 		label: 'AutoSend: Add Contacts to List',
 		parameters: { resource: 'contactList', operation: 'addContacts', list: { __rl: true, mode: 'id', value: '60d5ec49f1b2c72d9c8b4568' }, email: '={{ $json.email }}', options: {} },
 		write: { method: 'POST', path: '/v1/contact-lists/contacts/bulk-add' },
@@ -162,14 +175,19 @@ export const WORKLOADS: Workload[] = [
 		...sendGrid,
 		...SENDGRID_PUT,
 		id: 'sendgrid.addContacts',
+		mode: 'Email parameter',
 		label: 'SendGrid Contacts: Add Contacts to List',
 		parameters: { resource: 'contactList', operation: 'addContacts', listIds: ['0b3d7f3e-8a53-4c2e-9a71-5e0f6a1c2d01'], email: '={{ $json.email }}', options: {} },
 		sizes: all,
 	},
+];
+
+const THEIRS: Workload[] = [
 	{
 		id: 'builtin.sendgrid.upsert',
 		label: "n8n's SendGrid node: Contact → Create or Update",
 		contender: 'builtin',
+		mode: 'Expressions',
 		provider: 'sendgrid',
 		nodeType: 'n8n-nodes-base.sendGrid',
 		parameters: {
@@ -200,6 +218,7 @@ export const WORKLOADS: Workload[] = [
 		id: 'perItem.sendgrid.upsert',
 		label: 'HTTP Request node, one PUT per item (SendGrid)',
 		contender: 'perItem',
+		mode: 'Expressions',
 		provider: 'sendgrid',
 		nodeType: 'n8n-nodes-base.httpRequest',
 		parameters: {
@@ -222,3 +241,65 @@ export const WORKLOADS: Workload[] = [
 		sizes: smallest(500),
 	},
 ];
+
+/** Operations that take Map Columns, and the resourceMapper method the editor fills it from. */
+const MAPPERS: Record<string, string> = {
+	'autosend.bulkUpdate': 'getBulkContactFields',
+	'autosend.upsert': 'getContactFields',
+	'notifuse.import': 'getContactFields',
+	'notifuse.addContacts': 'getContactFields',
+	'notifuse.upsert': 'getContactFields',
+	'sendgrid.upsert': 'getContactFields',
+};
+
+function mapColumnsVariants(workload: Workload): Workload[] {
+	const method = MAPPERS[workload.id];
+	if (!method) return [];
+	return [
+		{ ...workload, id: `${workload.id}.mapColumns`, mode: 'Map Columns', mapColumns: { method, expressions: false } },
+		{ ...workload, id: `${workload.id}.mapColumnsExpr`, mode: 'Map Columns + expressions', mapColumns: { method, expressions: true } },
+	];
+}
+
+/** The reference node (bench/reference/) for every bulk write; single-contact endpoints have none. */
+function referenceOf(workload: Workload): Workload | undefined {
+	if (!(workload.id in RECIPES)) return undefined;
+	return {
+		...workload,
+		id: `reference.${workload.id}`,
+		label: `Reference node: ${workload.label.split(': ').slice(1).join(': ')} (${workload.provider})`,
+		contender: 'reference',
+		mode: 'Reference',
+		nodeType: REFERENCE_NODE_TYPE,
+		parameters: { recipe: workload.id },
+	};
+}
+
+const ALL: Workload[] = [
+	...OURS.flatMap((workload) => {
+		const reference = referenceOf(workload);
+		const linked = reference ? { reference: reference.id } : {};
+		return [
+			...(reference ? [reference] : []),
+			{ ...workload, ...linked },
+			...mapColumnsVariants(workload).map((variant) => ({ ...variant, ...linked })),
+		];
+	}),
+	...THEIRS,
+];
+
+/**
+ * BENCH_UNLIMITED=1: the emulators drop their rate limits and every sender its pacing, so a
+ * 100,000-contact AutoSend run takes seconds instead of 8 minutes. CPU and memory per contact are
+ * what is measured then; wall time against the bound means only latency and concurrency.
+ */
+function unlimited(workload: Workload): Workload {
+	if (!workload.rate) return workload;
+	const parameters = { ...workload.parameters };
+	if (workload.contender === 'reference') parameters.unpaced = true;
+	else if (workload.contender === 'ours') parameters.options = { ...(parameters.options as object), requestsPerSecond: 0 };
+	return { ...workload, rate: undefined, parameters };
+}
+
+export const UNLIMITED = process.env.BENCH_UNLIMITED === '1';
+export const WORKLOADS: Workload[] = UNLIMITED ? ALL.map(unlimited) : ALL;

@@ -1,4 +1,4 @@
-import { RequestPacer, runPool } from './pacing';
+import type { RequestPacer } from './pacing';
 import { splitChunk, type PlannedChunk } from './planning';
 import { NOT_SENT_CODES, providerWaitMs, retryDecision, toTransportError } from './retry';
 import type { BulkAdapter, ChunkVerdict, ContactOutcome, EngineOptions, HttpClient, HttpResponse, PrecheckFailure } from './types';
@@ -51,7 +51,7 @@ interface Halt {
  * (indexed like the unique-contact list). Never throws for provider or network failures.
  */
 export async function dispatchChunks<C>(
-	chunks: Array<PlannedChunk<C>>,
+	chunks: Iterable<PlannedChunk<C>>,
 	memberCount: number,
 	ctx: DispatchContext<C>,
 ): Promise<{ outcomes: DeliveredOutcome[]; stats: DispatchStats }> {
@@ -205,13 +205,19 @@ export async function dispatchChunks<C>(
 		}
 	};
 
-	let started = 0;
-	await runPool(chunks.length, options.concurrency, (i) => {
-		started = Math.max(started, i + 1);
-		return deliver(chunks[i]);
-	}, () => halt !== undefined);
+	// Chunks are taken one at a time (the planner serialises a chunk only when it is taken).
+	const source = chunks[Symbol.iterator]();
+	const take = (): PlannedChunk<C> | undefined => {
+		if (halt) return undefined;
+		const next = source.next();
+		return next.done ? undefined : next.value;
+	};
+	const worker = async () => {
+		for (let chunk = take(); chunk; chunk = take()) await deliver(chunk);
+	};
+	await Promise.all(Array.from({ length: options.concurrency > 0 ? options.concurrency : 1 }, worker));
 	// Chunks the pool never took once the run stopped.
-	for (let i = started; i < chunks.length; i++) if (halt) notSent(chunks[i], halt.outcome, 0);
+	if (halt) for (let next = source.next(); !next.done; next = source.next()) notSent(next.value, halt.outcome, 0);
 	if (halt && unsent > 0) stats.stopped = { reason: halt.reason, unsent };
 	return { outcomes, stats };
 }

@@ -4,8 +4,8 @@ import { dispatchChunks, type DeliveredOutcome, type DispatchStats } from './dis
 import { createHttpClient, type TransportConfig } from './http';
 import { RequestPacer } from './pacing';
 import { resumeMemory, type ResumeMemory } from './resume';
+import { chunkPlanner, prepareItems, type PreparedInput, type UniqueContact } from './planning';
 import { UNCHANGED, unchangedFilter, type UnchangedFilter } from './skipUnchanged';
-import { planChunks, prepareItems, type PreparedInput, type UniqueContact } from './planning';
 import {
 	buildOutputItems,
 	errorMode,
@@ -112,17 +112,12 @@ export async function runBulkOperation<C>(
 		adapter.limits.maxBytes === undefined
 			? options.maxBytes
 			: Math.min(options.maxBytes ?? adapter.limits.maxBytes, adapter.limits.maxBytes);
-	const plan = planChunks(prepared.unique, adapter.envelope, maxContacts, maxBytes);
+	const plan = chunkPlanner(prepared.unique, adapter.envelope, maxContacts, maxBytes);
 
-	const memberOutcomes: DeliveredOutcome[] = new Array(prepared.unique.length);
-	for (const big of plan.oversized) memberOutcomes[big.member] = outcomeForOversized(big.bytes, maxBytes ?? 0);
-	for (const bad of plan.unserializable) {
-		memberOutcomes[bad.member] = { status: 'invalid', errorCode: 'INVALID_INPUT', errorMessage: `This contact cannot be sent as JSON: ${bad.message}` };
-	}
-
+	let memberOutcomes: DeliveredOutcome[] = new Array(prepared.unique.length);
 	let stats: DispatchStats = { requests: 0, retries: 0, splits: 0 };
 	if (options.dryRun) {
-		for (const chunk of plan.chunks) {
+		for (const chunk of plan) {
 			chunk.members.forEach((member, i) => {
 				memberOutcomes[member] = {
 					status: 'dry_run',
@@ -136,7 +131,8 @@ export async function runBulkOperation<C>(
 			});
 		}
 	} else {
-		const sent = await dispatchChunks(plan.chunks, prepared.unique.length, {
+		// Outcomes come back indexed like the unique contacts; members no chunk carried stay empty.
+		const sent = await dispatchChunks(plan, prepared.unique.length, {
 			adapter,
 			http,
 			pacer,
@@ -144,9 +140,11 @@ export async function runBulkOperation<C>(
 			signal: http.signal,
 		});
 		stats = sent.stats;
-		for (const chunk of plan.chunks) {
-			for (const member of chunk.members) memberOutcomes[member] = sent.outcomes[member];
-		}
+		memberOutcomes = sent.outcomes;
+	}
+	for (const big of plan.oversized) memberOutcomes[big.member] = outcomeForOversized(big.bytes, maxBytes ?? 0);
+	for (const bad of plan.unserializable) {
+		memberOutcomes[bad.member] = { status: 'invalid', errorCode: 'INVALID_INPUT', errorMessage: `This contact cannot be sent as JSON: ${bad.message}` };
 	}
 
 	let members = earlier ? [...prepared.unique, ...earlier.done.map((d) => d.member)] : prepared.unique;
@@ -163,7 +161,7 @@ export async function runBulkOperation<C>(
 			items: items.length,
 			uniqueContacts: members.length,
 			invalid: prepared.invalid.length,
-			chunks: plan.chunks.length,
+			chunks: plan.count,
 			stats,
 		},
 	};

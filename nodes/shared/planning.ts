@@ -111,57 +111,89 @@ function chunkOf<C>(envelope: { before: string; after: string }, fields: Omit<Pl
 	};
 }
 
+/** Chunks formed on demand, and the contacts no request can carry (complete once every chunk was taken). */
+export interface ChunkPlanner<C> extends Iterable<PlannedChunk<C>> {
+	oversized: ChunkPlan<C>['oversized'];
+	unserializable: ChunkPlan<C>['unserializable'];
+	/** Chunks handed out so far. */
+	readonly count: number;
+}
+
 /**
  * Packs contacts into requests in one linear pass: each contact is serialised exactly once and a
- * request is closed as soon as the next contact would break the count or the byte limit.
+ * request is closed as soon as the next contact would break the count or the byte limit. The pass
+ * runs as the sender takes the next chunk, so only the JSON text of chunks in flight is alive: planned
+ * up front, a 500,000-contact run held every contact's text at once next to the contacts themselves.
  */
+export function chunkPlanner<C>(
+	unique: Array<UniqueContact<C>>,
+	envelope: { before: string; after: string },
+	maxContacts: number,
+	maxBytes: number | undefined,
+): ChunkPlanner<C> {
+	const oversized: ChunkPlan<C>['oversized'] = [];
+	const unserializable: ChunkPlan<C>['unserializable'] = [];
+	const envelopeBytes = utf8Length(envelope.before) + utf8Length(envelope.after);
+	const byteLimit = maxBytes ?? Number.POSITIVE_INFINITY;
+	let count = 0;
+
+	function* chunks(): Generator<PlannedChunk<C>> {
+		let contacts: C[] = [];
+		let serialized: string[] = [];
+		let members: number[] = [];
+		let bytes = envelopeBytes;
+		const close = (): PlannedChunk<C> => {
+			const chunk = chunkOf(envelope, { request: ++count, contacts, serialized, members, bytes });
+			contacts = [];
+			serialized = [];
+			members = [];
+			bytes = envelopeBytes;
+			return chunk;
+		};
+		for (let member = 0; member < unique.length; member++) {
+			let json: string;
+			try {
+				json = JSON.stringify(unique[member].contact);
+			} catch (error) {
+				unserializable.push({ member, message: error instanceof Error ? error.message : String(error) });
+				continue;
+			}
+			const size = utf8Length(json);
+			if (envelopeBytes + size > byteLimit) {
+				oversized.push({ member, bytes: envelopeBytes + size });
+				continue;
+			}
+			const separator = contacts.length > 0 ? 1 : 0;
+			if (contacts.length > 0 && (contacts.length >= maxContacts || bytes + separator + size > byteLimit)) yield close();
+			bytes += (contacts.length > 0 ? 1 : 0) + size;
+			contacts.push(unique[member].contact);
+			serialized.push(json);
+			members.push(member);
+		}
+		if (contacts.length > 0) yield close();
+	}
+
+	const iterator = chunks();
+	return {
+		oversized,
+		unserializable,
+		get count() {
+			return count;
+		},
+		[Symbol.iterator]: () => iterator,
+	};
+}
+
+/** Every chunk at once (tests and callers that need the whole plan). */
 export function planChunks<C>(
 	unique: Array<UniqueContact<C>>,
 	envelope: { before: string; after: string },
 	maxContacts: number,
 	maxBytes: number | undefined,
 ): ChunkPlan<C> {
-	const chunks: Array<PlannedChunk<C>> = [];
-	const oversized: ChunkPlan<C>['oversized'] = [];
-	const unserializable: ChunkPlan<C>['unserializable'] = [];
-	const envelopeBytes = utf8Length(envelope.before) + utf8Length(envelope.after);
-	const byteLimit = maxBytes ?? Number.POSITIVE_INFINITY;
-
-	let contacts: C[] = [];
-	let serialized: string[] = [];
-	let members: number[] = [];
-	let bytes = envelopeBytes;
-	const close = () => {
-		if (contacts.length === 0) return;
-		chunks.push(chunkOf(envelope, { request: chunks.length + 1, contacts, serialized, members, bytes }));
-		contacts = [];
-		serialized = [];
-		members = [];
-		bytes = envelopeBytes;
-	};
-
-	for (let member = 0; member < unique.length; member++) {
-		let json: string;
-		try {
-			json = JSON.stringify(unique[member].contact);
-		} catch (error) {
-			unserializable.push({ member, message: error instanceof Error ? error.message : String(error) });
-			continue;
-		}
-		const size = utf8Length(json);
-		if (envelopeBytes + size > byteLimit) {
-			oversized.push({ member, bytes: envelopeBytes + size });
-			continue;
-		}
-		const separator = contacts.length > 0 ? 1 : 0;
-		if (contacts.length >= maxContacts || bytes + separator + size > byteLimit) close();
-		bytes += (contacts.length > 0 ? 1 : 0) + size;
-		contacts.push(unique[member].contact);
-		serialized.push(json);
-		members.push(member);
-	}
-	close();
-	return { chunks, oversized, unserializable };
+	const planner = chunkPlanner(unique, envelope, maxContacts, maxBytes);
+	const chunks = [...planner];
+	return { chunks, oversized: planner.oversized, unserializable: planner.unserializable };
 }
 
 /** Halves a chunk to isolate the contacts a provider rejected without saying which. */

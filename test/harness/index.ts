@@ -10,6 +10,7 @@ import {
 	type INode,
 	type INodeExecutionData,
 	type INodeParameters,
+	type INodeType,
 	type IRun,
 	type IRunExecutionData,
 	type IWorkflowExecuteAdditionalData,
@@ -130,11 +131,13 @@ export interface HarnessOptions {
 	packages?: Array<{ dir: string; include?: string[] }>;
 	/** Redirects outgoing request URLs (for nodes that hard-code the provider's host). */
 	rewriteUrl?: (url: string) => string;
+	/** Node types by full name (`pkg.name`) that are not in a package directory. */
+	nodes?: Record<string, INodeType>;
 }
 
 export async function createHarness(options: HarnessOptions): Promise<Harness> {
 	const packages = [...(options.packageDir ? [{ dir: options.packageDir }] : []), ...(options.packages ?? [])];
-	const nodeTypes = await HarnessNodeTypes.load(packages);
+	const nodeTypes = await HarnessNodeTypes.load(packages, options.nodes);
 	const credentialsHelper = new HarnessCredentialsHelper(nodeTypes.credentialTypes, options.rewriteUrl);
 	const processedData = await harnessDeduplicator();
 

@@ -43,9 +43,11 @@ export class HarnessNodeTypes implements INodeTypes {
 	private constructor(
 		private readonly loaders: PackageDirectoryLoader[],
 		readonly credentialTypes: Map<string, ICredentialType>,
+		private readonly extra: Record<string, INodeType>,
 	) {}
 
-	static async load(packages: Array<{ dir: string; include?: string[] }>): Promise<HarnessNodeTypes> {
+	/** `extra`: node types by full name that live in no package (the benchmark's reference node). */
+	static async load(packages: Array<{ dir: string; include?: string[] }>, extra: Record<string, INodeType> = {}): Promise<HarnessNodeTypes> {
 		const loaders: PackageDirectoryLoader[] = [];
 		const credentialTypes = new Map<string, ICredentialType>();
 		for (const { dir, include } of packages) {
@@ -54,7 +56,7 @@ export class HarnessNodeTypes implements INodeTypes {
 			loaders.push(loader);
 			for (const [name, { type }] of Object.entries(loader.credentialTypes)) credentialTypes.set(name, type);
 		}
-		return new HarnessNodeTypes(loaders, credentialTypes);
+		return new HarnessNodeTypes(loaders, credentialTypes, extra);
 	}
 
 	get packageNames(): string[] {
@@ -63,6 +65,7 @@ export class HarnessNodeTypes implements INodeTypes {
 
 	getByName(type: string): INodeType | IVersionedNodeType {
 		if (type === INPUT_NODE_TYPE) return inputNode;
+		if (type in this.extra) return this.extra[type];
 		for (const loader of this.loaders) {
 			const prefix = `${loader.packageName}.`;
 			if (!type.startsWith(prefix)) continue;
