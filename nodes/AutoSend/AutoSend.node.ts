@@ -26,7 +26,7 @@
  *   removed | not_in_list | not_found | invalid | failed | unknown (the answer and a lookup cannot tell); `listId`.
  * Output per item: status, email, id (where AutoSend returns it), request, errorMessage / errorCode / errorField.
  */
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { contactSyncNodeDescription, operationSubtitle } from '../shared/description';
 import * as contact from './actions/contact';
@@ -58,5 +58,7 @@ export class AutoSend implements INodeType {
 		resourceMapping: { getContactFields, getBulkContactFields },
 	};
 
-	execute = router;
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
 }

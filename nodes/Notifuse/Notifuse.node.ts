@@ -21,7 +21,7 @@
  * Output per item: status (created | updated | added | invalid | failed | dry_run), email, request,
  * errorMessage / errorCode / errorField on failure; `listIds` (and `contactAction` for addContacts).
  */
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { contactSyncNodeDescription, operationSubtitle } from '../shared/description';
 import * as contact from './actions/contact';
@@ -50,5 +50,7 @@ export class Notifuse implements INodeType {
 
 	methods = { loadOptions: { getLists }, resourceMapping: { getContactFields } };
 
-	execute = router;
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
 }

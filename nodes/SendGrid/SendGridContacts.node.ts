@@ -22,7 +22,7 @@
  * jobId, listIds, request, errorMessage / errorCode / errorField on failure. Chunks hold at most 30,000
  * contacts and 6,000,000 bytes.
  */
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { contactSyncNodeDescription, operationSubtitle } from '../shared/description';
 import * as contact from './actions/contact';
@@ -49,5 +49,7 @@ export class SendGridContacts implements INodeType {
 
 	methods = { loadOptions: { getLists, getCustomFields }, resourceMapping: { getContactFields } };
 
-	execute = router;
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
 }
