@@ -39,7 +39,7 @@ export function autoSendCases(): E2eCase[] {
 				checks.equal(out.map((item) => item.json.status), ['created', 'created', 'failed', 'created'], 'statuses');
 				checks.equal(out[1]?.json.email, 'grace@example.com', 'normalised email');
 				const message = String(out[2]?.json.errorMessage);
-				checks.that(/already exists/i.test(message) && /upsert/i.test(message), `existing contact message: ${message}`);
+				checks.that(/already exists/i.test(message) && /Create or Update/.test(message), `existing contact message: ${message}`);
 				checks.equal(out[3]?.json.mergedWithItems, [0], 'the duplicate is merged into the first ada item');
 				checks.that(pairedInOrder(out), 'paired in order');
 				checks.equal(requestsTo(emulators.autosend, '/v1/contacts').length, 3, 'create requests (duplicates merged)');
