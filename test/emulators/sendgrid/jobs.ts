@@ -19,10 +19,17 @@ export class JobRunner {
 	) {}
 
 	enqueue(request: ValidUpsert, requestedCount: number): ImportJob {
+		const job = this.pendingJob('upsert', requestedCount);
+		this.later(() => this.process(job, request));
+		return job;
+	}
+
+	/** A job as GET /v3/marketing/contacts/imports/{id} shows it before it runs (OpenAPI ContactImport). */
+	private pendingJob(type: 'upsert' | 'delete', requestedCount: number): ImportJob {
 		const job: ImportJob = {
 			id: randomUUID(),
 			status: 'pending',
-			job_type: 'upsert',
+			job_type: type,
 			requested_count: requestedCount,
 			created_count: 0,
 			updated_count: 0,
@@ -32,16 +39,10 @@ export class JobRunner {
 			started_at: new Date().toISOString(),
 		};
 		this.store.jobs.set(job.id, job);
-		const timer = setTimeout(() => {
-			this.timers.delete(timer);
-			this.process(job, request);
-		}, this.options.jobDelayMs);
-		timer.unref();
-		this.timers.add(timer);
 		return job;
 	}
 
-	/** Runs `task` after the job delay, like a queued job (list removals). */
+	/** Runs `task` after the job delay, like a queued job (imports, deletions, list removals). */
 	later(task: () => void) {
 		const timer = setTimeout(() => {
 			this.timers.delete(timer);
@@ -57,21 +58,8 @@ export class JobRunner {
 	 * contact are skipped without an error row: no source says what SendGrid does with them [guess].
 	 */
 	enqueueDelete(ids: string[]): ImportJob {
-		const job: ImportJob = {
-			id: randomUUID(),
-			status: 'pending',
-			job_type: 'delete',
-			requested_count: ids.length,
-			created_count: 0,
-			updated_count: 0,
-			deleted_count: 0,
-			errored_count: 0,
-			errors: [],
-			started_at: new Date().toISOString(),
-		};
-		this.store.jobs.set(job.id, job);
-		const timer = setTimeout(() => {
-			this.timers.delete(timer);
+		const job = this.pendingJob('delete', ids.length);
+		this.later(() => {
 			job.finished_at = new Date().toISOString();
 			// The "entirely unprocessable" reading of `failed` (DOC import-contacts-status): nothing deleted.
 			if (this.options.unprocessableJobs) {
@@ -80,9 +68,7 @@ export class JobRunner {
 			}
 			for (const id of ids) if (this.store.deleteById(id)) job.deleted_count++;
 			job.status = 'completed';
-		}, this.options.jobDelayMs);
-		timer.unref();
-		this.timers.add(timer);
+		});
 		return job;
 	}
 
