@@ -1,10 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { emailKeyReader, foundDetails } from '../../../shared/emailKey';
+import type { BulkOperation } from '../../../shared/router';
 import type { ChunkVerdict, ContactOutcome, HttpClient, HttpResponse, PreparedItem } from '../../../shared/types';
 import { verdictForError, verdictForUnreadable } from '../../../shared/verdicts';
-import { lookUp, readSearchAnswer, SEARCH_MAX_EMAIL_LENGTH, type Lookup } from '../../lookup';
-import { providerError } from '../../transport';
+import { byEmailDefaults } from '../../limits';
+import { lookUp, readSearchAnswer, SEARCH_BATCH, SEARCH_MAX_EMAIL_LENGTH, type Lookup } from '../../lookup';
+import { providerError, sendGridTransport } from '../../transport';
 
 /** search/emails takes addresses of at most 100 characters (OpenAPI): longer ones cannot be looked up. */
 export function searchableEmailReader(ctx: IExecuteFunctions): (item: INodeExecutionData, i: number) => PreparedItem<string> {
@@ -42,4 +44,30 @@ export function getOutcome(lookup: Lookup | undefined): ContactOutcome {
 		default:
 			return { status: 'failed', errorCode: 'LOOKUP_FAILED', errorMessage: `The lookup failed: ${lookup?.message ?? 'no answer for this email'}` };
 	}
+}
+
+/**
+ * Get and Delete start alike: one search/emails per 100 emails; `settle` turns the chunk's lookups
+ * into its verdict (Get reports them, Delete deletes the contacts found).
+ */
+export async function searchOperation(
+	ctx: IExecuteFunctions,
+	settle: (emails: string[], results: Map<string, Lookup>, http: HttpClient) => ChunkVerdict | Promise<ChunkVerdict>,
+): Promise<BulkOperation<string>> {
+	return {
+		transport: await sendGridTransport(ctx),
+		defaults: byEmailDefaults,
+		adapter: {
+			limits: { maxContacts: SEARCH_BATCH, idempotent: true },
+			envelope: { before: '{"emails":[', after: ']}' },
+			toContact: searchableEmailReader(ctx),
+			async send(chunk, http) {
+				return await http.send({ method: 'POST', url: '/v3/marketing/contacts/search/emails', body: chunk.body });
+			},
+			async interpret(chunk, response, http) {
+				const results = await searchResults(chunk.contacts, response, http);
+				return results instanceof Map ? await settle(chunk.contacts, results, http) : results;
+			},
+		},
+	};
 }

@@ -5,11 +5,10 @@ import { optionsCollection } from '../../../shared/options';
 import type { BulkOperation } from '../../../shared/router';
 import type { ChunkVerdict, ContactOutcome, HttpClient } from '../../../shared/types';
 import { byEmailDefaults } from '../../limits';
-import { SEARCH_BATCH, type Lookup } from '../../lookup';
-import { sendGridTransport } from '../../transport';
+import type { Lookup } from '../../lookup';
 import { DEFAULT_MAX_WAIT_MINUTES } from '../options';
 
-import { getOutcome, searchableEmailReader, searchResults } from './byEmail';
+import { getOutcome, searchOperation } from './byEmail';
 import { deleteGroup, idGroups, type DeleteWait } from './deleteJob';
 
 const waitOptions: INodeProperties[] = [
@@ -79,21 +78,5 @@ async function deleteChunk(emails: string[], results: Map<string, Lookup>, http:
 /** Lookup (100 per search), then DELETE /v3/marketing/contacts?ids=… for the contacts found: async, 202 + job_id. */
 export async function build(this: IExecuteFunctions): Promise<BulkOperation<string>> {
 	const wait = readWait(this.getNodeParameter('options', 0, {}) as IDataObject);
-	return {
-		transport: await sendGridTransport(this),
-		defaults: byEmailDefaults,
-		adapter: {
-			limits: { maxContacts: SEARCH_BATCH, idempotent: true },
-			envelope: { before: '{"emails":[', after: ']}' },
-			toContact: searchableEmailReader(this),
-			async send(chunk, http) {
-				return await http.send({ method: 'POST', url: '/v3/marketing/contacts/search/emails', body: chunk.body });
-			},
-			async interpret(chunk, response, http) {
-				const results = await searchResults(chunk.contacts, response, http);
-				if (!(results instanceof Map)) return results;
-				return await deleteChunk(chunk.contacts, results, http, wait);
-			},
-		},
-	};
+	return await searchOperation(this, async (emails, results, http) => await deleteChunk(emails, results, http, wait));
 }

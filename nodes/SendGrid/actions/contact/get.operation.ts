@@ -4,10 +4,8 @@ import { itemEmailProperty } from '../../../shared/contactInput/properties';
 import { optionsCollection } from '../../../shared/options';
 import type { BulkOperation } from '../../../shared/router';
 import { byEmailDefaults } from '../../limits';
-import { SEARCH_BATCH } from '../../lookup';
-import { sendGridTransport } from '../../transport';
 
-import { getOutcome, searchableEmailReader, searchResults } from './byEmail';
+import { getOutcome, searchOperation } from './byEmail';
 
 export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['get'] } }, [
 	itemEmailProperty('The contact to look up (its primary or an alternate email)'),
@@ -23,21 +21,5 @@ export const description = updateDisplayOptions({ show: { resource: ['contact'],
 
 /** Contacts by email, 100 per search; the answer holds a contact or "contact not found" per email. */
 export async function build(this: IExecuteFunctions): Promise<BulkOperation<string>> {
-	return {
-		transport: await sendGridTransport(this),
-		defaults: byEmailDefaults,
-		adapter: {
-			limits: { maxContacts: SEARCH_BATCH, idempotent: true },
-			envelope: { before: '{"emails":[', after: ']}' },
-			toContact: searchableEmailReader(this),
-			async send(chunk, http) {
-				return await http.send({ method: 'POST', url: '/v3/marketing/contacts/search/emails', body: chunk.body });
-			},
-			async interpret(chunk, response, http) {
-				const results = await searchResults(chunk.contacts, response, http);
-				if (!(results instanceof Map)) return results;
-				return { kind: 'outcomes', outcomes: chunk.contacts.map((email) => getOutcome(results.get(email))) };
-			},
-		},
-	};
+	return await searchOperation(this, (emails, results) => ({ kind: 'outcomes', outcomes: emails.map((email) => getOutcome(results.get(email))) }));
 }
